@@ -1,0 +1,1 @@
+"""The bundled default catalog (YAML files only; this module has no code)."""

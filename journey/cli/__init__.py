@@ -1,0 +1,117 @@
+"""The `journey` command: global options, lazily loaded subcommands, exit codes.
+
+Exit codes: 0 passed/valid/written, 1 a gate failed, 2 bad usage or invalid input,
+3 an internal error (a bug), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+
+from journey._version import __version__
+from journey.cli._context import Settings, parse_date, remember
+
+# name -> (module, attribute, one-line help). Modules load only when their command runs.
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "validate": (
+        "journey.cli.validate",
+        "command",
+        "Check catalog and project files; every problem at once.",
+    ),
+    "catalog": ("journey.cli.catalog", "group", "List and show the entries of the active catalog."),
+    "schema": (
+        "journey.cli.schema",
+        "command",
+        "Print the JSON Schema of a file kind, for editors.",
+    ),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported only when they are invoked."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None:
+            return None
+        module = importlib.import_module(entry[0])
+        command: click.Command = getattr(module, entry[1])
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List subcommands from the table, without importing them."""
+        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--catalog",
+    "catalog",
+    envvar="JOURNEY_CATALOG",
+    type=click.Path(file_okay=False, path_type=str),
+    help="Catalog folder to use instead of the bundled one (or JOURNEY_CATALOG).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    default=None,
+    help="Language of messages and reports (default: from the locale).",
+)
+@click.option(
+    "--as-of", "as_of", metavar="DATE", help="Evaluate as of this date (YYYY-MM-DD; default today)."
+)
+@click.option("--no-color", is_flag=True, help="Never colour the output (also NO_COLOR).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems and results.")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Print more detail, and tracebacks of internal errors."
+)
+@click.version_option(__version__, "--version", prog_name="journey", message="%(prog)s %(version)s")
+@click.pass_context
+def cli(
+    ctx: click.Context,
+    catalog: str | None,
+    lang: str | None,
+    as_of: str | None,
+    no_color: bool,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """journey — customer sensitive points, risks, stage gates and reports.
+
+    Checks a company's customer-relations catalog and each project's state against
+    it, and stops a project from passing a stage it is not ready for.
+    """
+    from journey.messages import default_lang
+
+    settings = Settings(
+        catalog=catalog,
+        lang=lang or default_lang(),
+        color=not no_color and "NO_COLOR" not in os.environ,
+        quiet=quiet,
+        verbose=verbose,
+    )
+    ctx.obj = settings
+    remember(settings)
+    if as_of is not None:
+        settings.as_of = parse_date(as_of, settings.lang)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI and turn every outcome into an exit code."""
+    from journey.cli._errors import run
+
+    return run(cli, argv)
+
+
+def entry() -> None:  # pragma: no cover - console script wrapper
+    """Console-script entry point."""
+    sys.exit(main())

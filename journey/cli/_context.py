@@ -1,0 +1,115 @@
+"""What every command shares: the global settings and how problems are printed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from journey.catalog import Catalog
+    from journey.problems import Problem
+
+
+@dataclass
+class Settings:
+    """Global options, set once by the top-level command."""
+
+    catalog: str | None = None
+    lang: str = "en"
+    color: bool = True
+    quiet: bool = False
+    verbose: bool = False
+    as_of: dt.date = field(default_factory=dt.date.today)
+
+    def catalog_root(self) -> Path | None:
+        """The catalog folder chosen with --catalog, or None for the bundled one."""
+        return Path(self.catalog) if self.catalog else None
+
+    def load_catalog(self) -> Catalog:
+        """Load the active catalog; raises InvalidInput when it has errors."""
+        from journey.catalog import load_catalog
+
+        return load_catalog(self.catalog_root())
+
+
+_current: list[Settings] = []
+
+
+def remember(s: Settings) -> None:
+    """Keep the settings of this run for the error handler, which runs after click."""
+    _current[:] = [s]
+
+
+def current() -> Settings | None:
+    """The settings of the latest run, if the top-level command got that far."""
+    return _current[0] if _current else None
+
+
+def settings() -> Settings:
+    """The settings of the running command."""
+    ctx = click.get_current_context()
+    obj = ctx.find_root().obj
+    if not isinstance(obj, Settings):  # a subcommand invoked on its own, as in tests
+        obj = Settings()
+        ctx.find_root().obj = obj
+    return obj
+
+
+def parse_date(value: str, lang: str) -> dt.date:
+    """A YYYY-MM-DD date, or a usage error in the user's language."""
+    from journey.messages import text
+
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(text("cli.bad_date", lang, value=value)) from None
+
+
+def as_of_option(f: click.decorators.FC) -> click.decorators.FC:
+    """`--as-of DATE` after the subcommand too; it overrides the global one."""
+
+    def store(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+        if value is not None:
+            s = settings()
+            s.as_of = parse_date(value, s.lang)
+
+    return click.option(
+        "--as-of",
+        "as_of",
+        metavar="DATE",
+        expose_value=False,
+        callback=store,
+        help="Evaluate as of this date (YYYY-MM-DD; default today).",
+    )(f)
+
+
+def print_problems(problems: Iterable[Problem], s: Settings) -> tuple[int, int]:
+    """Print problems to stderr; return the count of errors and of warnings."""
+    from journey.messages import render_problem
+
+    errors = warnings = 0
+    for p in problems:
+        line = render_problem(p, s.lang)
+        if p.is_error:
+            errors += 1
+            colour = "red"
+        else:
+            warnings += 1
+            colour = "yellow"
+        click.echo(
+            click.style(line, fg=colour) if s.color else line,
+            err=True,
+            color=None if s.color else False,
+        )
+    return errors, warnings
+
+
+def say(message: str, s: Settings, *, err: bool = False) -> None:
+    """Print an informational line unless --quiet."""
+    if not s.quiet:
+        click.echo(message, err=err)

@@ -1,0 +1,161 @@
+"""Checks across catalog files: every reference resolves, scores fit the matrix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from journey.catalog import Catalog, Source, path_of
+from journey.models import CheckItem, Point, Risk, Task
+from journey.problems import Problem, problem
+from journey.rules import checklist_passed, findings_closed, red_lines_clear, risks_controlled
+from journey.validation import suggest
+
+
+def check_references(catalog: Catalog) -> list[Problem]:
+    """Every problem in how catalog entries refer to one another."""
+    problems: list[Problem] = []
+    problems.extend(_missing_kinds(catalog))
+    for item_id, src in catalog.sources.items():
+        item = catalog.item(item_id)
+        if item is None:
+            continue
+        problems.extend(_item_refs(catalog, item, src))
+    for checklist in catalog.checklists.values():
+        src = catalog.entry_sources[("checklist", checklist.id)]
+        problems.extend(_ref(src, ("stage",), checklist.stage, catalog.stages, "what.stage"))
+    problems.extend(_gate_refs(catalog))
+    return problems
+
+
+def _missing_kinds(catalog: Catalog) -> list[Problem]:
+    if not catalog.documents:
+        return []
+    first = catalog.documents[0].path
+    have = {
+        "stages": catalog.stages,
+        "professions": catalog.professions,
+        "positioning": catalog.levels,
+        "matrix": catalog.matrix,
+    }
+    return [
+        problem(first, 0, 0, "", "catalog.missing_kind", kind=kind)
+        for kind, value in have.items()
+        if not value
+    ]
+
+
+def _ref(
+    src: Source, fieldpath: tuple[str | int, ...], value: str, known: Iterable[str], what: str
+) -> list[Problem]:
+    known = list(known)
+    if value in known:
+        return []
+    place = src.place(*fieldpath)
+    return [
+        problem(
+            place.file,
+            place.line,
+            place.col,
+            path_of(src.loc, *fieldpath),
+            "ref.unknown",
+            what=what,
+            value=value,
+            suggestion=suggest(value, known),
+        )
+    ]
+
+
+def _item_refs(
+    catalog: Catalog, item: Point | Risk | CheckItem | Task, src: Source
+) -> list[Problem]:
+    out = _ref(src, ("owner",), item.owner, catalog.professions, "what.profession")
+    for i, who in enumerate(item.contributors):
+        out += _ref(src, ("contributors", i), who, catalog.professions, "what.profession")
+    out += _ref(src, ("level",), item.level, catalog.levels, "what.level")
+    if isinstance(item, (Point, Risk)):
+        out += _ref(src, ("stage",), item.stage, catalog.stages, "what.stage")
+    if isinstance(item, Risk):
+        out += _ref(src, ("category",), item.category, catalog.categories, "what.category")
+        out += _scores(catalog, item, src)
+    if isinstance(item, (Risk, CheckItem)):
+        for i, point in enumerate(item.points):
+            out += _ref(src, ("points", i), point, catalog.points, "what.point")
+    if isinstance(item, (Risk, CheckItem, Task)):
+        for i, dep in enumerate(item.depends_on):
+            if dep == item.id:
+                place = src.place("depends_on", i)
+                out.append(
+                    problem(
+                        place.file,
+                        place.line,
+                        place.col,
+                        path_of(src.loc, "depends_on", i),
+                        "ref.self",
+                        value=dep,
+                    )
+                )
+            else:
+                out += _ref(src, ("depends_on", i), dep, catalog.sources, "what.item")
+    return out
+
+
+def _scores(catalog: Catalog, risk: Risk, src: Source) -> list[Problem]:
+    if catalog.matrix is None:
+        return []
+    out = []
+    for name, scale in (
+        ("likelihood", catalog.matrix.likelihood),
+        ("impact", catalog.matrix.impact),
+    ):
+        value = getattr(risk, name)
+        if value > len(scale):
+            place = src.place(name)
+            out.append(
+                problem(
+                    place.file,
+                    place.line,
+                    place.col,
+                    path_of(src.loc, name),
+                    "score.range",
+                    field=name,
+                    max=len(scale),
+                )
+            )
+    return out
+
+
+def _gate_refs(catalog: Catalog) -> list[Problem]:
+    out: list[Problem] = []
+    for gate in catalog.gates.values():
+        src = catalog.entry_sources[("gate", gate.id)]
+        out += _ref(src, ("stage",), gate.stage, catalog.stages, "what.stage")
+        seen: set[str] = set()
+        for j, rule in enumerate(gate.rules):
+            rsrc = Source(src.doc, (*src.loc, "rules", j))
+            if rule.id in seen:
+                place = rsrc.place("id")
+                out.append(
+                    problem(
+                        place.file,
+                        place.line,
+                        place.col,
+                        path_of(rsrc.loc, "id"),
+                        "rule.duplicate",
+                        value=rule.id,
+                    )
+                )
+            seen.add(rule.id)
+            out += _rule_refs(catalog, rule, rsrc)
+    return out
+
+
+def _rule_refs(catalog: Catalog, rule: object, src: Source) -> list[Problem]:
+    out: list[Problem] = []
+    if isinstance(rule, (checklist_passed.Options, findings_closed.Options)):
+        for k, name in enumerate(rule.checklists):
+            out += _ref(src, ("checklists", k), name, catalog.checklists, "what.checklist")
+    if isinstance(rule, risks_controlled.Options) and rule.stage is not None:
+        out += _ref(src, ("stage",), rule.stage, catalog.stages, "what.stage")
+    if isinstance(rule, red_lines_clear.Options) and rule.through_stage is not None:
+        out += _ref(src, ("through_stage",), rule.through_stage, catalog.stages, "what.stage")
+    return out

@@ -1,0 +1,272 @@
+"""Every message journey shows a person, in English and Chinese.
+
+Library code records a message code and parameters; the CLI picks the language once
+and formats here. Severity words (`error:`, `warning:`) stay in English in both
+languages so that editors and CI can parse the lines.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from journey.problems import Problem
+
+LANGS = ("en", "zh")
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    # Reading files
+    "file.unreadable": ("cannot read the file: {reason}", "无法读取文件：{reason}"),
+    "file.missing": ("no such file or folder", "文件或文件夹不存在"),
+    "yaml.too_large": (
+        "the file is {size} bytes; the limit is 10 MB (10485760 bytes)",
+        "文件大小为 {size} 字节，超过 10 MB（10485760 字节）的上限",
+    ),
+    "yaml.utf16": (
+        "the file is UTF-16 encoded; save it as UTF-8",
+        "文件是 UTF-16 编码，请另存为 UTF-8",
+    ),
+    "yaml.nul": (
+        "the file contains a NUL byte; it is not a text file or is corrupted",
+        "文件中有 NUL 字节，不是文本文件或已损坏",
+    ),
+    "yaml.not_utf8": (
+        "byte {byte} is not valid UTF-8; save the file as UTF-8",
+        "字节 {byte} 不是有效的 UTF-8 编码，请将文件另存为 UTF-8",
+    ),
+    "yaml.control_char": (
+        "the control character {char} is not allowed in YAML; delete it",
+        "YAML 中不允许控制字符 {char}，请删除",
+    ),
+    "yaml.empty": ("the file is empty", "文件是空的"),
+    "yaml.no_content": (
+        "the file holds only comments; it needs a mapping starting with `kind:`",
+        "文件只有注释，需要以 `kind:` 开头的映射内容",
+    ),
+    "yaml.syntax": ("invalid YAML: {detail}", "YAML 语法错误：{detail}"),
+    "yaml.duplicate_key": (
+        "the key `{key}` appears twice in this mapping (first on line {first_line}); keep one",
+        "同一映射中键 `{key}` 出现了两次（第一次在第 {first_line} 行），请只保留一个",
+    ),
+    "yaml.alias": (
+        "YAML aliases (*{anchor}) are not allowed; write the value out",
+        "不允许使用 YAML 别名（*{anchor}），请直接写出内容",
+    ),
+    "yaml.anchor": (
+        "YAML anchors (&{anchor}) are not allowed; write each value out",
+        "不允许使用 YAML 锚点（&{anchor}），请直接写出内容",
+    ),
+    "yaml.merge_key": (
+        "YAML merge keys (<<) are not allowed; write the keys out",
+        "不允许使用 YAML 合并键（<<），请直接写出各个键",
+    ),
+    "yaml.tag": (
+        "YAML tags ({tag}) are not allowed; the schema decides each value's type",
+        "不允许使用 YAML 标签（{tag}），值的类型由文件格式决定",
+    ),
+    "yaml.too_deep": (
+        "nesting is deeper than {limit} levels",
+        "嵌套超过 {limit} 层",
+    ),
+    "yaml.multiple_documents": (
+        "the file holds more than one YAML document (`---`); use one file per document",
+        "文件中有多个 YAML 文档（`---`），每个文件只能有一个",
+    ),
+    "yaml.not_mapping": (
+        "the file must be a mapping of keys starting with `kind:`, not {found}",
+        "文件顶层必须是以 `kind:` 开头的键值映射，而不是{found}",
+    ),
+    "yaml.complex_key": (
+        "a key must be plain text, not a list or mapping",
+        "键必须是普通文本，不能是列表或映射",
+    ),
+    "yaml.surrogate": (
+        "the text holds an invalid Unicode escape (a lone surrogate such as \\ud800)",
+        "文本中有无效的 Unicode 转义（孤立代理项，如 \\ud800）",
+    ),
+    # File kinds
+    "kind.missing": (
+        "the file has no `kind:`; it must be the first key",
+        "文件缺少 `kind:`，它必须是第一个键",
+    ),
+    "kind.not_first": (
+        "`kind:` must be the first key of the file",
+        "`kind:` 必须是文件的第一个键",
+    ),
+    "kind.unknown": ("unknown file kind `{value}`", "未知的文件类型 `{value}`"),
+    "kind.not_here": (
+        "a `{value}` file does not belong here; expected {expected}",
+        "此处不应出现 `{value}` 类型的文件，应为 {expected}",
+    ),
+    # Schema (pydantic error types)
+    "schema.missing": ("the required field `{field}` is missing", "缺少必填字段 `{field}`"),
+    "schema.extra": ("unknown field `{field}`", "未知字段 `{field}`"),
+    "schema.text": ("expected text", "应为文本"),
+    "schema.localised": (
+        "expected text or a mapping {{en: ..., zh: ...}}",
+        "应为文本或 {{en: ..., zh: ...}} 形式的映射",
+    ),
+    "schema.localised_empty": (
+        "give the text in at least one language (en or zh)",
+        "请至少给出一种语言（en 或 zh）的文本",
+    ),
+    "schema.int": ("expected a whole number, got `{input}`", "应为整数，实际为 `{input}`"),
+    "schema.number": ("expected a number, got `{input}`", "应为数字，实际为 `{input}`"),
+    "schema.bool": (
+        "expected true or false, got `{input}`",
+        "应为 true 或 false，实际为 `{input}`",
+    ),
+    "schema.date": (
+        "`{input}` is not a valid date (YYYY-MM-DD): {detail}",
+        "`{input}` 不是有效日期（YYYY-MM-DD）：{detail}",
+    ),
+    "schema.choice": (
+        "`{input}` is not one of {expected}",
+        "`{input}` 不在可选值 {expected} 之中",
+    ),
+    "schema.ge": ("must be at least {limit}, got {input}", "不能小于 {limit}，实际为 {input}"),
+    "schema.le": ("must be at most {limit}, got {input}", "不能大于 {limit}，实际为 {input}"),
+    "schema.pattern": (
+        "`{input}` does not match the id pattern {pattern}",
+        "`{input}` 不符合编号格式 {pattern}",
+    ),
+    "schema.list": ("expected a list", "应为列表"),
+    "schema.mapping": ("expected a mapping of keys and values", "应为键值映射"),
+    "schema.too_short": ("needs at least {min} entries", "至少需要 {min} 项"),
+    "schema.empty_text": ("must not be empty", "不能为空"),
+    "schema.other": ("{detail}", "{detail}"),
+    # Catalog cross-checks
+    "ref.unknown": ("unknown {what} `{value}`", "未知的{what} `{value}`"),
+    "ref.duplicate": (
+        "the id `{value}` is already used at {other}",
+        "编号 `{value}` 已在 {other} 使用",
+    ),
+    "ref.self": ("`{value}` depends on itself", "`{value}` 依赖于自身"),
+    "catalog.empty": (
+        "no catalog files (*.yaml, *.yml) found in this folder",
+        "此文件夹中没有找到知识库文件（*.yaml、*.yml）",
+    ),
+    "catalog.missing_kind": (
+        "the catalog has no `{kind}` file; every catalog needs one",
+        "知识库缺少 `{kind}` 类型的文件",
+    ),
+    "catalog.twice": (
+        "only one `{kind}` file is allowed; another is at {other}",
+        "`{kind}` 类型的文件只能有一个，另一个在 {other}",
+    ),
+    "matrix.shape": (
+        "the grid must have {rows} rows of {cols} ratings (one per likelihood × impact)",
+        "评级矩阵应为 {rows} 行、每行 {cols} 个评级（可能性 × 影响）",
+    ),
+    "matrix.scale": (
+        "scale values must be 1, 2, 3 … in order",
+        "等级值必须按 1、2、3 … 顺序排列",
+    ),
+    "score.range": (
+        "{field} must be between 1 and {max} (the matrix scale)",
+        "{field} 必须在 1 到 {max} 之间（风险矩阵的等级）",
+    ),
+    "rule.duplicate": (
+        "the rule id `{value}` is used twice in this gate",
+        "同一关卡中规则编号 `{value}` 使用了两次",
+    ),
+    "rule.options": ("{detail}", "{detail}"),
+    # Words used inside messages
+    "what.stage": ("stage", "阶段"),
+    "what.profession": ("profession", "专业"),
+    "what.level": ("positioning level", "定位等级"),
+    "what.point": ("sensitive point", "敏感点"),
+    "what.item": ("item", "条目"),
+    "what.checklist": ("checklist", "检查表"),
+    "what.category": ("risk category", "风险类别"),
+    "what.milestone": ("milestone", "节点"),
+    "what.gate": ("gate", "关卡"),
+    "what.rule": ("gate rule type", "关卡规则类型"),
+    "what.list": ("a list", "列表"),
+    "what.text": ("text", "文本"),
+    "hint.did_you_mean": (" (did you mean `{suggestion}`?)", "（您是不是要写 `{suggestion}`？）"),
+    # CLI
+    "cli.summary_errors": (
+        "{errors} error(s), {warnings} warning(s) in {files} file(s)",
+        "{files} 个文件中有 {errors} 个错误、{warnings} 个警告",
+    ),
+    "cli.valid": (
+        "{files} file(s) valid ({items} items){warnings}",
+        "{files} 个文件校验通过（{items} 个条目）{warnings}",
+    ),
+    "cli.with_warnings": (", {warnings} warning(s)", "，{warnings} 个警告"),
+    "cli.internal": (
+        "internal error: {detail}. This is a bug in journey; please report it with the "
+        "command you ran (run again with -v to see the details).",
+        "内部错误：{detail}。这是 journey 的缺陷，请连同所运行的命令一起反馈"
+        "（加 -v 重新运行可查看详情）。",
+    ),
+    "cli.interrupted": ("interrupted", "已中断"),
+    "cli.not_found": ("{path}: no such file or folder", "{path}：文件或文件夹不存在"),
+    "cli.unknown_id": (
+        "no catalog entry has the id `{value}`",
+        "知识库中没有编号为 `{value}` 的条目",
+    ),
+    "cli.bad_date": (
+        "`{value}` is not a valid date (use YYYY-MM-DD)",
+        "`{value}` 不是有效日期（请使用 YYYY-MM-DD）",
+    ),
+    "cli.unknown_kind": (
+        "unknown kind `{value}`; choose from {choices}",
+        "未知类型 `{value}`，可选：{choices}",
+    ),
+}
+
+
+def default_lang(environ: Mapping[str, str] | None = None) -> str:
+    """`zh` when JOURNEY_LANG or the locale variables ask for Chinese, else `en`."""
+    env = os.environ if environ is None else environ
+    for name in ("JOURNEY_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = env.get(name, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def text(code: str, lang: str, **params: object) -> str:
+    """The message `code` in `lang`, with parameters filled in."""
+    en, zh = _MESSAGES[code]
+    template = zh if lang == "zh" else en
+    suggestion = params.pop("suggestion", None)
+    shown = {k: _word(v, lang) for k, v in params.items()}
+    message = template.format(**shown)
+    if suggestion:
+        message += text("hint.did_you_mean", lang, suggestion=suggestion)
+    return message
+
+
+def _word(value: object, lang: str) -> object:
+    if isinstance(value, str) and value.startswith("what."):
+        return text(value, lang)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return value
+
+
+def has(code: str) -> bool:
+    """True when `code` is a known message."""
+    return code in _MESSAGES
+
+
+def render_problem(p: Problem, lang: str) -> str:
+    """`FILE:LINE:COL: error: PATH: message`, with further places indented below."""
+    message = text(p.code, lang, **p.params)
+    where = (p.sheet_row and f"{p.place.file}:{p.sheet_row}") or p.place.render()
+    head = (
+        f"{where}: {p.severity.value}: {p.path}: {message}"
+        if p.path
+        else (f"{where}: {p.severity.value}: {message}")
+    )
+    lines = [head]
+    lines.extend(f"    {place.render()}: {note}" for place, note in p.related)
+    return "\n".join(lines)
+
+
+def all_codes() -> list[str]:
+    """Every message code (for tests that check both languages exist)."""
+    return sorted(_MESSAGES)

@@ -1,0 +1,253 @@
+"""The models of every catalog file kind (SPEC §2), discriminated on `kind`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from journey.rules import AnyRule
+from journey.types import (
+    ItemId,
+    MilestoneName,
+    Model,
+    NonEmpty,
+    Rating,
+    Slug,
+    Text,
+)
+
+Positive = Annotated[int, Field(ge=1)]
+Refs = tuple[ItemId, ...]
+Professions = tuple[Slug, ...]
+
+
+class Named(Model):
+    """An entry with a lower-case id, a title and an optional description."""
+
+    id: Slug
+    title: Text
+    description: Text | None = None
+
+
+class Stage(Named):
+    """A development stage; the file order is the stage order."""
+
+
+class Profession(Named):
+    """A profession that owns or contributes to items (design, engineering, …)."""
+
+
+class Level(Named):
+    """A customer-relations positioning level; the file order is the maturity order."""
+
+    description: Text
+
+
+class Category(Named):
+    """A risk category within a phase (e.g. `sales-brochure`)."""
+
+
+class Item(Model):
+    """What every catalog item shares: a stable id, an owner and the level it applies from."""
+
+    id: ItemId
+    title: Text
+    description: Text | None = None
+    owner: Slug
+    contributors: Professions = ()
+    level: Slug
+
+
+class Point(Item):
+    """A customer sensitive point (客户敏感点)."""
+
+    kind: Literal["risk", "value", "contact"]
+    stage: Slug
+    red_line: bool = False
+
+
+class Risk(Item):
+    """A sales-stage or delivery-stage risk to customers."""
+
+    category: Slug
+    stage: Slug
+    likelihood: Positive
+    impact: Positive
+    controls: Annotated[tuple[Text, ...], Field(min_length=1)]
+    points: Refs = ()
+    depends_on: Refs = ()
+
+
+class CheckItem(Item):
+    """One item of a checklist: where to look, how, and what passes."""
+
+    area: Text
+    public_area: bool = False
+    method: Text
+    criterion: Text
+    blocking: bool
+    points: Refs = ()
+    depends_on: Refs = ()
+
+
+class Task(Item):
+    """A delivery-preparation task scheduled relative to a project milestone."""
+
+    category: Slug | None = None
+    anchor: MilestoneName
+    offset_days: int
+    duration_days: Annotated[int, Field(ge=0)]
+    depends_on: Refs = ()
+
+
+class ScaleStep(Model):
+    """One step of the likelihood or impact scale."""
+
+    value: Positive
+    title: Text
+    description: Text | None = None
+
+
+class Gate(Model):
+    """A named gate: the rules a project must pass at one milestone."""
+
+    id: Slug
+    title: Text
+    description: Text | None = None
+    stage: Slug
+    milestone: MilestoneName
+    rules: Annotated[tuple[AnyRule, ...], Field(min_length=1)]
+
+
+# Files ---------------------------------------------------------------------------
+
+
+class CatalogInfoFile(Model):
+    """The catalog's name and version (optional; one per catalog)."""
+
+    kind: Literal["catalog"]
+    id: Slug
+    version: NonEmpty
+    title: Text
+    description: Text | None = None
+
+
+class StagesFile(Model):
+    """`kind: stages`: the ordered development stages."""
+
+    kind: Literal["stages"]
+    stages: Annotated[tuple[Stage, ...], Field(min_length=1)]
+
+
+class ProfessionsFile(Model):
+    """`kind: professions`: who owns and contributes to items."""
+
+    kind: Literal["professions"]
+    professions: Annotated[tuple[Profession, ...], Field(min_length=1)]
+
+
+class PositioningFile(Model):
+    """`kind: positioning`: the maturity levels, lowest first."""
+
+    kind: Literal["positioning"]
+    levels: Annotated[tuple[Level, ...], Field(min_length=1)]
+
+
+class PointsFile(Model):
+    """`kind: sensitive-points`: customer sensitive points."""
+
+    kind: Literal["sensitive-points"]
+    points: tuple[Point, ...]
+
+
+class RisksFile(Model):
+    """`kind: risks`: the risks of one phase, with the categories they use."""
+
+    kind: Literal["risks"]
+    phase: Literal["sales", "delivery"]
+    categories: tuple[Category, ...] = ()
+    risks: tuple[Risk, ...]
+
+
+class ChecklistFile(Model):
+    """`kind: checklist`: one checklist (a simulated-acceptance round, the open day)."""
+
+    kind: Literal["checklist"]
+    id: Slug
+    title: Text
+    description: Text | None = None
+    stage: Slug
+    phase: Slug | None = None
+    items: tuple[CheckItem, ...]
+
+
+class PlanFile(Model):
+    """`kind: plan`: delivery-preparation tasks."""
+
+    kind: Literal["plan"]
+    id: Slug
+    title: Text
+    description: Text | None = None
+    tasks: tuple[Task, ...]
+
+
+class MatrixFile(Model):
+    """`kind: matrix`: the likelihood × impact scales and the rating of every cell."""
+
+    kind: Literal["matrix"]
+    title: Text | None = None
+    likelihood: Annotated[tuple[ScaleStep, ...], Field(min_length=2)]
+    impact: Annotated[tuple[ScaleStep, ...], Field(min_length=2)]
+    grid: tuple[tuple[Rating, ...], ...]
+
+    @model_validator(mode="after")
+    def _check_shape(self) -> MatrixFile:
+        for scale in (self.likelihood, self.impact):
+            if [s.value for s in scale] != list(range(1, len(scale) + 1)):
+                raise PydanticCustomError("matrix.scale", "scale values must be 1, 2, 3 …")
+        rows, cols = len(self.likelihood), len(self.impact)
+        if len(self.grid) != rows or any(len(row) != cols for row in self.grid):
+            raise PydanticCustomError(
+                "matrix.shape", "grid must be {rows} × {cols}", {"rows": rows, "cols": cols}
+            )
+        return self
+
+    def rating(self, likelihood: int, impact: int) -> Rating:
+        """The rating of a cell (both scores 1-based)."""
+        return self.grid[likelihood - 1][impact - 1]
+
+
+class GatesFile(Model):
+    """`kind: gates`: the gates of the catalog."""
+
+    kind: Literal["gates"]
+    gates: tuple[Gate, ...]
+
+
+CatalogFile = (
+    CatalogInfoFile
+    | StagesFile
+    | ProfessionsFile
+    | PositioningFile
+    | PointsFile
+    | RisksFile
+    | ChecklistFile
+    | PlanFile
+    | MatrixFile
+    | GatesFile
+)
+
+FILE_MODELS: dict[str, type[CatalogFile]] = {
+    "catalog": CatalogInfoFile,
+    "stages": StagesFile,
+    "professions": ProfessionsFile,
+    "positioning": PositioningFile,
+    "sensitive-points": PointsFile,
+    "risks": RisksFile,
+    "checklist": ChecklistFile,
+    "plan": PlanFile,
+    "matrix": MatrixFile,
+    "gates": GatesFile,
+}

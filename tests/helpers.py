@@ -1,0 +1,113 @@
+"""Small catalogs and projects built from dicts in a temporary folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MINIMAL: dict[str, Any] = {
+    "catalog.yaml": {
+        "kind": "catalog",
+        "id": "mini",
+        "version": "1.0",
+        "title": {"en": "Mini", "zh": "迷你"},
+    },
+    "stages.yaml": {
+        "kind": "stages",
+        "stages": [
+            {"id": "design", "title": {"en": "Design", "zh": "设计"}},
+            {"id": "sales", "title": {"en": "Sales", "zh": "销售"}},
+            {"id": "delivery", "title": {"en": "Delivery", "zh": "交付"}},
+        ],
+    },
+    "professions.yaml": {
+        "kind": "professions",
+        "professions": [
+            {"id": "design", "title": {"en": "Design", "zh": "设计"}},
+            {"id": "marketing", "title": {"en": "Marketing", "zh": "营销"}},
+            {"id": "engineering", "title": {"en": "Engineering", "zh": "工程"}},
+            {"id": "customer-relations", "title": {"en": "Customer relations", "zh": "客户关系"}},
+        ],
+    },
+    "positioning.yaml": {
+        "kind": "positioning",
+        "levels": [
+            {"id": "post-processing", "title": "Post-processing", "description": "Complaints only"},
+            {"id": "process", "title": "Process", "description": "Sales and delivery"},
+            {"id": "whole-process", "title": "Whole process", "description": "Early intervention"},
+            {"id": "comprehensive", "title": "Comprehensive", "description": "Every profession"},
+        ],
+    },
+    "matrix.yaml": {
+        "kind": "matrix",
+        "likelihood": [{"value": str(i), "title": f"L{i}"} for i in range(1, 6)],
+        "impact": [{"value": str(i), "title": f"I{i}"} for i in range(1, 6)],
+        "grid": [
+            ["low", "low", "low", "medium", "medium"],
+            ["low", "low", "medium", "medium", "high"],
+            ["low", "medium", "medium", "high", "high"],
+            ["medium", "medium", "high", "high", "critical"],
+            ["medium", "high", "high", "critical", "critical"],
+        ],
+    },
+    "points.yaml": {
+        "kind": "sensitive-points",
+        "points": [
+            {
+                "id": "SP-MKT-001",
+                "kind": "risk",
+                "title": "Brochure promise",
+                "stage": "sales",
+                "owner": "marketing",
+                "level": "process",
+                "red_line": "true",
+            },
+            {
+                "id": "SP-ENG-001",
+                "kind": "risk",
+                "title": "Window leakage",
+                "stage": "delivery",
+                "owner": "engineering",
+                "level": "process",
+                "red_line": "true",
+            },
+        ],
+    },
+    "risks/sales.yaml": {
+        "kind": "risks",
+        "phase": "sales",
+        "categories": [{"id": "sales-brochure", "title": "Sales brochure"}],
+        "risks": [
+            {
+                "id": "RS-001",
+                "category": "sales-brochure",
+                "title": "Brochure overstates",
+                "stage": "sales",
+                "owner": "marketing",
+                "likelihood": "3",
+                "impact": "5",
+                "controls": ["Legal review"],
+                "level": "process",
+                "points": ["SP-MKT-001"],
+            },
+        ],
+    },
+}
+
+
+def write_tree(root: Path, tree: dict[str, Any]) -> Path:
+    """Write each entry: dicts as YAML, strings and bytes as they are."""
+    for name, content in tree.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        elif isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_text(
+                yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8"
+            )
+    return root
