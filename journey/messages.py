@@ -232,7 +232,7 @@ def text(code: str, lang: str, **params: object) -> str:
     """The message `code` in `lang`, with parameters filled in."""
     en, zh = _MESSAGES[code]
     template = zh if lang == "zh" else en
-    suggestion = params.pop("suggestion", None)
+    suggestion = params.pop("suggestion", None) if code != "hint.did_you_mean" else None
     shown = {k: _word(v, lang) for k, v in params.items()}
     message = template.format(**shown)
     if suggestion:

@@ -52,15 +52,14 @@ def path_text(doc: Document, loc: Sequence[str | int]) -> str:
     """A readable path such as `risks[3].owner`, skipping union tags."""
     out = ""
     node: Any = doc.data
-    for step in loc:
-        if isinstance(node, dict) and isinstance(step, str):
-            out += f".{step}" if out else step
-            node = node.get(step)
-        elif isinstance(node, list) and isinstance(step, int):
+    last = len(loc) - 1
+    for i, step in enumerate(loc):
+        if isinstance(node, list) and isinstance(step, int):
             out += f"[{step}]"
             node = node[step] if 0 <= step < len(node) else None
-        elif node is None and isinstance(step, str) and not out.endswith(step):
+        elif isinstance(step, str) and ((isinstance(node, dict) and step in node) or i == last):
             out += f".{step}" if out else step
+            node = node.get(step) if isinstance(node, dict) else None
     return out or "(file)"
 
 

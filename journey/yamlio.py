@@ -8,6 +8,7 @@ Nothing is typed implicitly: every scalar stays text and the schema types it.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -81,6 +82,8 @@ class Document:
 
 
 def _loader_class(pure: bool) -> type[Any]:
+    """libyaml's loader when present, unless asked (or JOURNEY_PURE_YAML=1) not to."""
+    pure = pure or os.environ.get("JOURNEY_PURE_YAML", "") not in ("", "0")
     if not pure and getattr(yaml, "__with_libyaml__", False):
         return yaml.CSafeLoader
     return yaml.SafeLoader
@@ -192,19 +195,34 @@ class _Composer:
         self.problems: list[Problem] = []
         self.marks: dict[int, _MapMarks | _SeqMarks] = {}
         self.fatal = False
+        self.stack: list[list[Any]] = []
 
     def _fail(self, event: Any, code: str, *, fatal: bool = True, **params: object) -> None:
         self.fatal = self.fatal or fatal
         mark = event.start_mark
         place = Place(self.shown, mark.line + 1, mark.column + 1)
-        self.problems.append(Problem(place, "(file)", code, params))
+        self.problems.append(Problem(place, self._path(params.get("key")), code, params))
+
+    def _path(self, last: object = None) -> str:
+        """The path of the node being built, such as `risks[2].title`."""
+        out = ""
+        for container, _marks, key, _mark in self.stack:
+            if isinstance(container, list):
+                out += f"[{len(container)}]"
+            elif key is not _NO_KEY and key is not _DROP:
+                out += f".{key}" if out else str(key)
+        if isinstance(last, str):
+            out += f".{last}" if out else last
+        if not out:
+            return "(file)"
+        return out if len(out) <= 80 else "…" + out[-79:]
 
     def run(self, events: Iterator[Any]) -> Document | None:
         root: Any = None
         root_mark: Mark = (1, 1)
         documents = 0
         # Stack entries: [container, marks, pending_key, pending_key_mark]
-        stack: list[list[Any]] = []
+        stack: list[list[Any]] = self.stack
         for event in events:
             kind = type(event)
             if kind is yaml.DocumentStartEvent:
@@ -289,7 +307,7 @@ class _Composer:
                 self._fail(event, "yaml.complex_key")
                 return
             key = value or ""
-            if key == "<<" and event.style is None:
+            if key == "<<" and event.implicit[0]:
                 self._fail(event, "yaml.merge_key")
                 return
             if key in marks.keys:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -111,3 +111,17 @@ def write_tree(root: Path, tree: dict[str, Any]) -> Path:
                 yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8"
             )
     return root
+
+
+class Outcome(Protocol):
+    """What a CLI run printed and returned."""
+
+    code: int
+    out: str
+    err: str
+
+
+class Runner(Protocol):
+    """Runs `journey ARGS` in-process."""
+
+    def __call__(self, *args: str) -> Outcome: ...

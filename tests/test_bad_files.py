@@ -1,0 +1,420 @@
+"""The bad-file corpus: every kind of broken YAML and schema error, with exact places.
+
+Each case is validated as one file added to a small valid catalog, under libyaml and
+the pure-Python parser, in English and Chinese; the first problem must name the exact
+FILE:LINE:COL, the exit code must be 2, and no traceback may reach the user.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from helpers import Runner
+
+RISK = """kind: risks
+phase: sales
+risks:
+  - id: RS-002
+    category: sales-brochure
+    title: {en: Show flat differs, zh: 样板间与交付不符}
+    stage: sales
+    owner: marketing
+    likelihood: 3
+    impact: 4
+    controls: [Mark every item of the show flat that is not delivered]
+    level: process
+    points: [SP-MKT-001]
+"""
+
+
+def risk_with(old: str, new: str) -> str:
+    """The valid risk file with one line changed."""
+    assert old in RISK
+    return RISK.replace(old, new, 1)
+
+
+class Case(NamedTuple):
+    name: str
+    content: bytes
+    where: str  # LINE:COL
+    en: str
+    zh: str
+
+
+def case(name: str, content: str | bytes, where: str, en: str, zh: str) -> Case:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return Case(name, data, where, en, zh)
+
+
+CASES = [
+    # Duplicate keys, in every form
+    case(
+        "dup-block",
+        "kind: risks\nphase: sales\nphase: delivery\nrisks: []\n",
+        "3:1",
+        "appears twice",
+        "出现了两次",
+    ),
+    case(
+        "dup-flow",
+        "kind: risks\nphase: sales\nrisks: []\ncategories: [{id: a, title: A, id: b}]\n",
+        "4:32",
+        "`id` appears twice",
+        "出现了两次",
+    ),
+    case(
+        "dup-quoted",
+        'kind: risks\n"phase": sales\nphase: delivery\nrisks: []\n',
+        "3:1",
+        "`phase` appears twice",
+        "出现了两次",
+    ),
+    case(
+        "dup-complex",
+        "kind: risks\nphase: sales\n? phase\n: delivery\nrisks: []\n",
+        "3:3",
+        "`phase` appears twice",
+        "出现了两次",
+    ),
+    case(
+        "dup-nested",
+        risk_with("    stage: sales\n", "    stage: sales\n    stage: design\n"),
+        "8:5",
+        "`stage` appears twice",
+        "出现了两次",
+    ),
+    # Anchors, aliases, merge keys, tags
+    case("anchor", "kind: risks\nphase: &p sales\nrisks: []\n", "2:8", "anchors (&p)", "锚点"),
+    case("alias", "kind: risks\nphase: *p\nrisks: []\n", "2:8", "aliases (*p)", "别名"),
+    case(
+        "merge",
+        "kind: risks\nphase: sales\nrisks:\n  - <<: {id: RS-009}\n",
+        "4:5",
+        "merge keys",
+        "合并键",
+    ),
+    case(
+        "tag-str",
+        "kind: risks\nphase: !!str sales\nrisks: []\n",
+        "2:8",
+        "tags (tag:yaml.org,2002:str)",
+        "标签",
+    ),
+    case(
+        "tag-local", "kind: risks\nphase: !phase sales\nrisks: []\n", "2:8", "tags (!phase)", "标签"
+    ),
+    case("tag-map", "kind: risks\nphase: sales\nrisks: !!seq []\n", "3:8", "tags", "标签"),
+    # Depth
+    case(
+        "deep",
+        "kind: risks\nx: " + "[" * 100 + "]" * 100 + "\n",
+        "2:67",
+        "deeper than 64",
+        "嵌套超过 64 层",
+    ),
+    case(
+        "very-deep",
+        "kind: risks\nx: " + "[" * 30000 + "]" * 30000 + "\n",
+        "2:67",
+        "deeper than 64",
+        "嵌套超过 64 层",
+    ),
+    case(
+        "deep-block",
+        "kind: risks\n" + "".join("  " * i + f"k{i}:\n" for i in range(80)) + "  " * 80 + "v: 1\n",
+        "66:129",
+        "deeper than 64",
+        "嵌套",
+    ),
+    # Encodings and bytes
+    case(
+        "latin1",
+        b"kind: risks\nphase: sales\n# caf" + b"\xe9 au lait\nrisks: []\n",
+        "3:6",
+        "byte 0xE9 is not valid UTF-8",
+        "不是有效的 UTF-8",
+    ),
+    case(
+        "latin1-after-cjk",
+        "kind: risks\ntitle: 销售".encode() + b"\xff\n",
+        "2:10",
+        "byte 0xFF",
+        "字节 0xFF",
+    ),
+    case("utf16-bom", "kind: risks\n".encode("utf-16"), "1:1", "UTF-16", "UTF-16"),
+    case("utf16-nobom", "kind: risks\n".encode("utf-16-le"), "1:1", "UTF-16", "UTF-16"),
+    case("nul", b"kind: risks\nphase: sa\x00les\nrisks: []\n", "2:10", "NUL byte", "NUL 字节"),
+    case(
+        "surrogate",
+        'kind: risks\nphase: sales\nrisks: []\ncategories: [{id: a, title: "\\ud800"}]\n',
+        "4:29",
+        "lone surrogate",
+        "孤立代理项",
+    ),
+    case(
+        "control-char",
+        "kind: risks\nphase: sa\x07les\nrisks: []\n",
+        "2:10",
+        "U+0007",
+        "控制字符 U+0007",
+    ),
+    case("empty", b"", "1:1", "the file is empty", "文件是空的"),
+    case("blank", "  \n\n   \n", "1:1", "the file is empty", "文件是空的"),
+    case("comments", "# just a comment\n# and another\n", "1:1", "only comments", "只有注释"),
+    case(
+        "two-docs",
+        "kind: risks\nphase: sales\nrisks: []\n---\nkind: risks\n",
+        "4:1",
+        "more than one YAML document",
+        "多个 YAML 文档",
+    ),
+    case("scalar", "just some text\n", "1:1", "not text", "而不是"),
+    case("list", "- kind: risks\n- phase: sales\n", "1:1", "not list", "而不是"),
+    # Syntax
+    case(
+        "bad-indent",
+        "kind: risks\nphase: sales\n  risks: []\n",
+        "3:8",
+        "invalid YAML",
+        "YAML 语法错误",
+    ),
+    case(
+        "unclosed-quote",
+        'kind: risks\nphase: "sales\nrisks: []\n',
+        "4:1",
+        "invalid YAML",
+        "YAML 语法错误",
+    ),
+    case(
+        "tab-indent",
+        "kind: risks\nrisks:\n\t- id: RS-001\n",
+        "3:1",
+        "invalid YAML",
+        "YAML 语法错误",
+    ),
+    # File kind
+    case("no-kind", "phase: sales\nrisks: []\n", "1:1", "no `kind:`", "缺少 `kind:`"),
+    case(
+        "kind-not-first",
+        "phase: sales\nkind: risks\nrisks: []\n",
+        "2:1",
+        "must be the first key",
+        "必须是文件的第一个键",
+    ),
+    case(
+        "unknown-kind",
+        "kind: riskz\nrisks: []\n",
+        "1:7",
+        "unknown file kind `riskz` (did you mean `risks`?)",
+        "未知的文件类型",
+    ),
+    # Schema
+    case(
+        "unknown-field",
+        risk_with("    stage: sales\n", "    stag: sales\n"),
+        "7:5",
+        "unknown field `stag` (did you mean `stage`?)",
+        "未知字段 `stag`（您是不是要写 `stage`？）",
+    ),
+    case(
+        "missing-field",
+        risk_with("    owner: marketing\n", ""),
+        "4:5",
+        "required field `owner` is missing",
+        "缺少必填字段 `owner`",
+    ),
+    case(
+        "wrong-type-int",
+        risk_with("likelihood: 3", "likelihood: high"),
+        "9:17",
+        "expected a whole number, got `high`",
+        "应为整数",
+    ),
+    case(
+        "wrong-type-list",
+        risk_with(
+            "    controls: [Mark every item of the show flat that is not delivered]",
+            "    controls: {en: x}",
+        ),
+        "11:15",
+        "expected a list",
+        "应为列表",
+    ),
+    case(
+        "wrong-type-text",
+        risk_with("    title: {en: Show flat differs, zh: 样板间与交付不符}", "    title: [a, b]"),
+        "6:12",
+        "expected text or a mapping",
+        "应为文本",
+    ),
+    case(
+        "bad-lang-key",
+        risk_with("zh: 样板间与交付不符}", "fr: Maquette}"),
+        "6:36",
+        "unknown field `fr`",
+        "未知字段 `fr`",
+    ),
+    case(
+        "bad-choice",
+        "kind: risks\nphase: sale\nrisks: []\n",
+        "2:8",
+        "`sale` is not one of",
+        "不在可选值",
+    ),
+    case(
+        "bad-bool",
+        "kind: sensitive-points\npoints:\n  - {id: SP-MKT-009, kind: risk, title: T, stage: sales, owner: marketing, level: process, red_line: maybe}\n",
+        "3:102",
+        "expected true or false, got `maybe`",
+        "应为 true 或 false",
+    ),
+    case(
+        "bad-point-kind",
+        "kind: sensitive-points\npoints:\n  - {id: SP-MKT-009, kind: danger, title: T, stage: sales, owner: marketing, level: process}\n",
+        "3:28",
+        "`danger` is not one of",
+        "不在可选值",
+    ),
+    case(
+        "bad-id",
+        risk_with("id: RS-002", "id: rs-2"),
+        "4:9",
+        "does not match the id pattern",
+        "不符合编号格式",
+    ),
+    case(
+        "score-range",
+        risk_with("impact: 4", "impact: 7"),
+        "10:13",
+        "impact must be between 1 and 5",
+        "impact 必须在 1 到 5 之间",
+    ),
+    case(
+        "unknown-owner",
+        risk_with("owner: marketing", "owner: marketting"),
+        "8:12",
+        "unknown profession `marketting` (did you mean `marketing`?)",
+        "未知的专业 `marketting`",
+    ),
+    case(
+        "unknown-stage",
+        risk_with("stage: sales", "stage: selling"),
+        "7:12",
+        "unknown stage `selling`",
+        "未知的阶段",
+    ),
+    case(
+        "unknown-level",
+        risk_with("level: process", "level: proces"),
+        "12:12",
+        "unknown positioning level `proces` (did you mean `process`?)",
+        "未知的定位等级",
+    ),
+    case(
+        "unknown-category",
+        risk_with("category: sales-brochure", "category: sales-brochures"),
+        "5:15",
+        "unknown risk category `sales-brochures` (did you mean `sales-brochure`?)",
+        "未知的风险类别",
+    ),
+    case(
+        "unknown-point",
+        risk_with("points: [SP-MKT-001]", "points: [SP-MKT-011]"),
+        "13:14",
+        "unknown sensitive point `SP-MKT-011` (did you mean `SP-MKT-001`?)",
+        "未知的敏感点",
+    ),
+    case(
+        "unknown-dependency",
+        risk_with("    level: process\n", "    level: process\n    depends_on: [RS-010]\n"),
+        "13:18",
+        "unknown item `RS-010`",
+        "未知的条目",
+    ),
+    case(
+        "duplicate-id",
+        risk_with("id: RS-002", "id: RS-001"),
+        "4:9",
+        "the id `RS-001` is already used at",
+        "已在",
+    ),
+    case(
+        "unknown-rule",
+        "kind: gates\ngates:\n  - id: g\n    title: G\n    stage: sales\n    milestone: sales_launch\n    rules:\n      - {id: r, rule: risk-controlled}\n",
+        "8:23",
+        "unknown gate rule type `risk-controlled` (did you mean `risks-controlled`?)",
+        "未知的关卡规则类型",
+    ),
+    case(
+        "bad-rule-option",
+        "kind: gates\ngates:\n  - id: g\n    title: G\n    stage: sales\n    milestone: sales_launch\n    rules:\n      - {id: r, rule: risks-controlled, min_ratting: high}\n",
+        "8:41",
+        "unknown field `min_ratting` (did you mean `min_rating`?)",
+        "未知字段",
+    ),
+    case(
+        "unknown-checklist",
+        "kind: gates\ngates:\n  - id: g\n    title: G\n    stage: sales\n    milestone: sales_launch\n    rules:\n      - {id: r, rule: checklist-passed, checklists: [open-dya]}\n",
+        "8:54",
+        "unknown checklist `open-dya`",
+        "未知的检查表",
+    ),
+]
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(CASES) >= 35
+    assert len({c.name for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("bad", CASES, ids=[c.name for c in CASES])
+def test_bad_file(
+    bad: Case, lang: str, loader: str, mini: Path, run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = mini.parent
+    (folder / "bad.yaml").write_bytes(bad.content)
+    monkeypatch.chdir(folder)
+    result = run("--catalog", "catalog", "--lang", lang, "validate", "bad.yaml")
+    assert result.code == 2, result.err
+    assert "Traceback" not in result.err + result.out
+    expected = bad.zh if lang == "zh" else bad.en
+    lines = [line for line in result.err.splitlines() if expected in line]
+    assert lines, result.err
+    assert lines[0].startswith(f"bad.yaml:{bad.where}: error: "), lines[0]
+
+
+def test_every_problem_in_every_file_at_once(mini: Path, run: Runner) -> None:
+    (mini / "a.yaml").write_text(risk_with("owner: marketing", "owner: nobody"), encoding="utf-8")
+    (mini / "b.yaml").write_text(
+        "kind: risks\nphase: sales\nphase: x\nrisks: []\n", encoding="utf-8"
+    )
+    (mini / "c.yaml").write_bytes(b"kind: risks\n\xff\n")
+    result = run("--catalog", str(mini), "validate")
+    assert result.code == 2
+    lines = [line for line in result.err.splitlines() if ": error: " in line]
+    assert [line.split(":")[0].rsplit("/", 1)[-1] for line in lines] == ["b.yaml", "c.yaml"]
+    # a.yaml's cross-file problem is checked once every file has been read cleanly
+    (mini / "b.yaml").unlink()
+    (mini / "c.yaml").unlink()
+    result = run("--catalog", str(mini), "validate")
+    assert "unknown profession `nobody`" in result.err
+
+
+def test_bom_and_crlf_are_fine(mini: Path, run: Runner) -> None:
+    text = RISK.replace("\n", "\r\n")
+    (mini / "bom.yaml").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    result = run("--catalog", str(mini), "validate")
+    assert result.code == 0, result.err
+
+
+def test_oversize_file(mini: Path, run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
+    big = mini / "big.yaml"
+    big.write_bytes(b"kind: risks\n" + b"# padding\n" * 1_100_000)
+    monkeypatch.chdir(mini)
+    result = run("--catalog", ".", "validate")
+    assert result.code == 2
+    assert result.err.startswith("big.yaml:1:1: error: (file): the file is ")
+    assert "10 MB" in result.err

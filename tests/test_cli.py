@@ -1,0 +1,114 @@
+"""The command line: every command documents itself; exit codes follow SPEC §5."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers import Runner
+
+from journey.cli import COMMANDS
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_has_help(name: str, run: Runner) -> None:
+    result = run(name, "--help")
+    assert result.code == 0
+    assert "Usage: journey" in result.out
+    assert len(result.out.splitlines()) > 3
+
+
+def test_version(run: Runner) -> None:
+    from journey import __version__
+
+    result = run("--version")
+    assert result.code == 0 and result.out.strip() == f"journey {__version__}"
+
+
+def test_unknown_command_is_usage_error(run: Runner) -> None:
+    assert run("frobnicate").code == 2
+
+
+def test_validate_mini_catalog(mini: Path, run: Runner) -> None:
+    result = run("--catalog", str(mini), "validate")
+    assert result.code == 0, result.err
+    assert "7 file(s) valid (3 items)" in result.out
+
+
+def test_validate_missing_path(mini: Path, run: Runner) -> None:
+    result = run("--catalog", str(mini), "validate", "no/such/place")
+    assert result.code == 2
+    assert result.err.startswith("no/such/place: error: no such file or folder")
+
+
+def test_catalog_list_filters(mini: Path, run: Runner) -> None:
+    result = run("--catalog", str(mini), "catalog", "list", "--kind", "risk", "--format", "json")
+    assert result.code == 0
+    assert [r["id"] for r in json.loads(result.out)] == ["RS-001"]
+    result = run("--catalog", str(mini), "catalog", "list", "--stage", "delivery")
+    assert [line.split()[0] for line in result.out.splitlines()[1:]] == ["SP-ENG-001"]
+    result = run(
+        "--catalog", str(mini), "catalog", "list", "--kind", "points", "--level", "post-processing"
+    )
+    assert result.out.splitlines()[1:] == []
+
+
+def test_catalog_list_in_chinese(mini: Path, run: Runner) -> None:
+    result = run("--catalog", str(mini), "--lang", "zh", "catalog", "list", "--kind", "stages")
+    assert result.out.splitlines()[0].split() == [
+        "编号",
+        "类型",
+        "阶段",
+        "负责专业",
+        "适用等级",
+        "标题",
+    ]
+    assert "销售" in result.out
+
+
+def test_catalog_show(mini: Path, run: Runner) -> None:
+    result = run("--catalog", str(mini), "catalog", "show", "RS-001", "--format", "json")
+    data = json.loads(result.out)
+    assert (
+        data["rating"] == "high" and data["phase"] == "sales" and data["points"] == ["SP-MKT-001"]
+    )
+    result = run("--catalog", str(mini), "catalog", "show", "RS-01")
+    assert result.code == 2
+    assert "no catalog entry has the id `RS-01`" in result.err and "RS-001" in result.err
+
+
+def test_unknown_kind_filter(mini: Path, run: Runner) -> None:
+    result = run("--catalog", str(mini), "catalog", "list", "--kind", "dragons")
+    assert result.code == 2 and "unknown kind `dragons`" in result.err
+
+
+def test_bad_as_of_is_usage_error(mini: Path, run: Runner) -> None:
+    result = run("--as-of", "2026-02-30", "--catalog", str(mini), "validate")
+    assert result.code == 2
+    assert "not a valid date" in result.err
+
+
+def test_invalid_catalog_says_so_in_chinese(mini: Path, run: Runner) -> None:
+    (mini / "stages.yaml").write_text("kind: stages\nstages: []\n", encoding="utf-8")
+    result = run("--lang", "zh", "--catalog", str(mini), "validate")
+    assert result.code == 2
+    assert "至少需要 1 项" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_internal_error_is_one_line_and_exit_3(
+    mini: Path, run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import journey.checking
+
+    def boom(*_: object) -> None:
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(journey.checking, "validate_paths", boom)
+    result = run("--catalog", str(mini), "validate")
+    assert result.code == 3
+    assert "Traceback" not in result.err
+    assert result.err.count("\n") == 1 and "kaboom" in result.err and "-v" in result.err
+    result = run("-v", "--catalog", str(mini), "validate")
+    assert result.code == 3 and "Traceback" in result.err
