@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-test
 EXAMPLE := examples/harbour-view
 OUT := out
 
-.PHONY: demo test lint unit browser bench clean
+.PHONY: demo test lint unit browser bench schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ unit: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not browser"
 
 test: lint unit
+
+schema: $(VENV)/.installed
+	$(BIN)/python -m journey.schemas schema
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

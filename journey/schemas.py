@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -42,3 +45,20 @@ def schema_all() -> dict[str, Any]:
         "title": "journey file",
         "oneOf": [{"$ref": f"{kind}.json"} for kind in kinds],
     }
+
+
+def write_all(folder: Path) -> list[Path]:
+    """Write every file kind's schema and the combined one into `folder` (`make schema`)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind, schema in [*((k, schema_for(k)) for k in file_models()), ("journey", schema_all())]:
+        path = folder / f"{kind}.json"
+        text = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    for written_path in write_all(Path(sys.argv[1] if len(sys.argv) > 1 else "schema")):
+        print(written_path)

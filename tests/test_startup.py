@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+from journey.cli import COMMANDS
+
 HEAVY = ("networkx", "jinja2", "openpyxl", "pydantic", "yaml")
 
 PROBE = """
@@ -19,8 +21,6 @@ finally:
     sys.stderr.write("HEAVY=" + ",".join(heavy) + "\\n")
 """
 
-
-from journey.cli import COMMANDS
 
 ARGS = [["--help"], ["--version"], *([name, "--help"] for name in sorted(COMMANDS))]
 
