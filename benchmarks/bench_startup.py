@@ -13,7 +13,9 @@ def main() -> None:
     version_time = time_command(journey("--version"), runs=15)
     print(f"python -c 'import click': {click_alone * 1000:7.1f} ms")
     print(f"journey --help:           {help_time * 1000:7.1f} ms  ({help_time / click_alone:.2f}x)")
-    print(f"journey --version:        {version_time * 1000:7.1f} ms  ({version_time / click_alone:.2f}x)")
+    print(
+        f"journey --version:        {version_time * 1000:7.1f} ms  ({version_time / click_alone:.2f}x)"
+    )
 
 
 if __name__ == "__main__":

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,16 +14,24 @@ if TYPE_CHECKING:
     from journey.problems import Problem
 
 
-@dataclass
 class Settings:
-    """Global options, set once by the top-level command."""
+    """Global options, set once by the top-level command (a plain class: no dataclasses
+    import on the start-up path)."""
 
-    catalog: str | None = None
-    lang: str = "en"
-    color: bool = True
-    quiet: bool = False
-    verbose: bool = False
-    as_of: dt.date = field(default_factory=dt.date.today)
+    def __init__(
+        self,
+        catalog: str | None = None,
+        lang: str = "en",
+        color: bool = True,
+        quiet: bool = False,
+        verbose: bool = False,
+    ) -> None:
+        self.catalog = catalog
+        self.lang = lang
+        self.color = color
+        self.quiet = quiet
+        self.verbose = verbose
+        self.as_of = dt.date.today()
 
     def catalog_root(self) -> Path | None:
         """The catalog folder chosen with --catalog, or None for the bundled one."""
