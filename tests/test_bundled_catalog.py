@@ -17,13 +17,26 @@ from journey.rules import checklist_passed, milestone_order, red_lines_clear, ri
 
 TEXT_FIELDS = {"title", "description", "area", "method", "criterion"}
 SALES_CATEGORIES = {
-    "planning-points", "environmental-assessment", "contract-drawings", "sales-brochure",
-    "adverse-factors", "advertising", "on-site-display", "sales-signing",
-    "sales-props-changes", "promotional-materials",
+    "planning-points",
+    "environmental-assessment",
+    "contract-drawings",
+    "sales-brochure",
+    "adverse-factors",
+    "advertising",
+    "on-site-display",
+    "sales-signing",
+    "sales-props-changes",
+    "promotional-materials",
 }
 DELIVERY_CATEGORIES = {
-    "laws-licences", "contract-filing", "sales-commitments", "common-defects",
-    "fine-decoration", "concealed-works", "major-design-changes", "construction-delay",
+    "laws-licences",
+    "contract-filing",
+    "sales-commitments",
+    "common-defects",
+    "fine-decoration",
+    "concealed-works",
+    "major-design-changes",
+    "construction-delay",
 }
 
 
@@ -66,9 +79,23 @@ def test_chinese_texts_are_chinese() -> None:
 
 
 def test_counts(catalog: Catalog) -> None:
-    assert list(catalog.stages) == ["design", "construction", "sales", "pre-delivery", "delivery", "after-delivery"]
+    assert list(catalog.stages) == [
+        "design",
+        "construction",
+        "sales",
+        "pre-delivery",
+        "delivery",
+        "after-delivery",
+    ]
     assert set(catalog.professions) == {
-        "design", "engineering", "cost", "marketing", "customer-relations", "property", "public-relations", "legal",
+        "design",
+        "engineering",
+        "cost",
+        "marketing",
+        "customer-relations",
+        "property",
+        "public-relations",
+        "legal",
     }
     assert list(catalog.levels) == ["post-processing", "process", "whole-process", "comprehensive"]
     kinds = Counter(p.kind for p in catalog.points.values())
@@ -94,11 +121,19 @@ def test_gates(catalog: Catalog) -> None:
     sales = {type(r) for r in gates["sales-launch"].rules}
     assert {risks_controlled.Options, red_lines_clear.Options} <= sales
     open_day = gates["open-day"].rules
-    assert any(isinstance(r, checklist_passed.Options) and "open-day" in r.checklists for r in open_day)
+    assert any(
+        isinstance(r, checklist_passed.Options) and "open-day" in r.checklists for r in open_day
+    )
     order = [r for r in open_day if isinstance(r, milestone_order.Options)]
     assert order and order[0].order == ("open_day", "delivery") and order[0].min_days >= 30
     delivery = {r.rule for r in gates["delivery"].rules}
-    assert delivery >= {"risks-controlled", "checklist-passed", "findings-closed", "tasks-done", "red-lines-clear"}
+    assert delivery >= {
+        "risks-controlled",
+        "checklist-passed",
+        "findings-closed",
+        "tasks-done",
+        "red-lines-clear",
+    }
 
 
 def test_every_risk_names_points_and_every_sensitive_point_is_covered(catalog: Catalog) -> None:
@@ -111,7 +146,8 @@ def test_every_risk_names_points_and_every_sensitive_point_is_covered(catalog: C
 def test_criteria_are_concrete(catalog: Catalog) -> None:
     """Every criterion states a number, a tolerance or a named standard."""
     vague = [
-        i.id for i in catalog.check_items.values()
+        i.id
+        for i in catalog.check_items.values()
         if not re.search(r"\d|GB|JGJ", i.criterion.get("en"))
     ]
     assert not vague
@@ -125,9 +161,21 @@ def test_bundled_catalog_validates_cleanly() -> None:
 
 
 def test_catalog_files_use_every_kind() -> None:
-    kinds = {yaml.safe_load(p.read_text(encoding="utf-8"))["kind"] for p in discover(bundled_root())}
-    assert kinds >= {"catalog", "stages", "professions", "positioning", "sensitive-points", "risks",
-                     "checklist", "plan", "matrix", "gates"}
+    kinds = {
+        yaml.safe_load(p.read_text(encoding="utf-8"))["kind"] for p in discover(bundled_root())
+    }
+    assert kinds >= {
+        "catalog",
+        "stages",
+        "professions",
+        "positioning",
+        "sensitive-points",
+        "risks",
+        "checklist",
+        "plan",
+        "matrix",
+        "gates",
+    }
 
 
 def test_root_is_inside_package() -> None:

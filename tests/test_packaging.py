@@ -42,13 +42,27 @@ def test_installed_wheel_validates_from_elsewhere(wheel: Path, tmp_path: Path) -
     deps = [p for p in site.getsitepackages() if Path(p).is_dir()]
     (target / "deps.pth").write_text("\n".join(deps) + "\n", encoding="utf-8")
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
         check=True,
         capture_output=True,
     )
     python = venv / "bin" / "python"
     result = subprocess.run(
-        [str(python), "-c", "import sys; from journey.cli import main; sys.exit(main(['validate']))"],
+        [
+            str(python),
+            "-c",
+            "import sys; from journey.cli import main; sys.exit(main(['validate']))",
+        ],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -58,6 +72,8 @@ def test_installed_wheel_validates_from_elsewhere(wheel: Path, tmp_path: Path) -
     assert "file(s) valid" in result.stdout
     where = subprocess.run(
         [str(python), "-c", "import journey; print(journey.__file__)"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert str(target) in where
