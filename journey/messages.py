@@ -218,6 +218,20 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+# Each area of the product keeps its messages in its own table (journey/_msg_*.py).
+from journey import _msg_gate, _msg_graph, _msg_project, _msg_report  # noqa: E402
+
+for _table in (
+    _msg_project.MESSAGES,
+    _msg_graph.MESSAGES,
+    _msg_gate.MESSAGES,
+    _msg_report.MESSAGES,
+):
+    _clash = set(_table) & set(_MESSAGES)
+    assert not _clash, f"message codes defined twice: {sorted(_clash)}"
+    _MESSAGES.update(_table)
+
+
 def default_lang(environ: Mapping[str, str] | None = None) -> str:
     """`zh` when JOURNEY_LANG or the locale variables ask for Chinese, else `en`."""
     env = os.environ if environ is None else environ

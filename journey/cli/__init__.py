@@ -23,6 +23,23 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Check catalog and project files; every problem at once.",
     ),
     "catalog": ("journey.cli.catalog", "group", "List and show the entries of the active catalog."),
+    "graph": (
+        "journey.cli.graph",
+        "command",
+        "Show or export who must do what before whom.",
+    ),
+    "gate": (
+        "journey.cli.gate",
+        "command",
+        "Evaluate a stage gate against a project; exit 1 when it fails.",
+    ),
+    "render": (
+        "journey.cli.render",
+        "command",
+        "Render one report of a project as HTML or Markdown.",
+    ),
+    "site": ("journey.cli.site", "command", "Write every report in both languages plus an index."),
+    "init": ("journey.cli.init", "command", "Write a commented starter project."),
     "schema": (
         "journey.cli.schema",
         "command",
