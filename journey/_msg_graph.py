@@ -5,4 +5,114 @@ Merged into `journey.messages`; codes are unique across every table.
 
 from __future__ import annotations
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Checks run by `journey validate`
+    "graph.cycle": (
+        "dependency cycle {cycle}: each item waits for the next, so none of them can ever "
+        "be done first; remove one of these dependencies",
+        "依赖循环 {cycle}：每一项都在等待下一项，任何一项都无法先完成；请删除其中一个依赖",
+    ),
+    "graph.cycle_more": (
+        "{count} more item(s) depend on one another in further cycles through `{value}`; "
+        "fix the cycles above and run again to see them",
+        "还有 {count} 个条目经由 `{value}` 形成其他依赖循环；请先修复上面的循环后重新运行查看",
+    ),
+    "graph.uncovered_red_line": (
+        "the red-line sensitive point `{value}` is covered by no risk or checklist item; "
+        "name it in the `points` of the risk that threatens it or of the check that guards it",
+        "红线敏感点 `{value}` 没有任何风险或检查项覆盖；请在威胁它的风险或把关它的检查项的 "
+        "`points` 中列出它",
+    ),
+    "graph.uncovered_point": (
+        "the risk-kind sensitive point `{value}` is covered by no risk or checklist item; "
+        "name it in the `points` of the risk that threatens it or of the check that guards it",
+        "风险类敏感点 `{value}` 没有任何风险或检查项覆盖；请在威胁它的风险或把关它的检查项的 "
+        "`points` 中列出它",
+    ),
+    "graph.depends_on_point": (
+        "`{value}` is a sensitive point, not a piece of work that can be done; "
+        "list it under `points` instead of `depends_on`",
+        "`{value}` 是敏感点而不是一项可完成的工作；请把它列在 `points` 下，而不是 `depends_on` 下",
+    ),
+    "graph.later_stage": (
+        "`{value}` (stage {stage}) depends on `{other}` of the later stage {other_stage}; "
+        "work cannot wait for a later stage, so check the dependency or the stages",
+        "`{value}`（{stage} 阶段）依赖于更晚阶段 {other_stage} 的 `{other}`；"
+        "工作不能等待更晚的阶段，请检查该依赖或阶段设置",
+    ),
+    "graph.level_gap": (
+        "`{value}` applies from level {level} but depends on `{other}`, which applies only "
+        "from the higher level {other_level}; projects at {level} are never assessed on "
+        "`{other}`, so lower its level or drop the dependency",
+        "`{value}` 自 {level} 等级起适用，却依赖于仅自更高等级 {other_level} 起适用的 `{other}`；"
+        "{level} 等级的项目不会评估 `{other}`，请降低其适用等级或删除该依赖",
+    ),
+    "graph.plan_order": (
+        "`{value}` is planned to start {start} days from `{anchor}`, before `{other}`, which it "
+        "depends on, is planned to finish ({finish} days); every project will see `{value}` "
+        "pushed late, so adjust the offsets",
+        "`{value}` 计划在 `{anchor}` 的第 {start} 天开始，早于其依赖的 `{other}` 计划完成的第 "
+        "{finish} 天；每个项目中 `{value}` 都会被顺延，请调整偏移天数",
+    ),
+    # `journey graph`
+    "graph.unknown_focus": (
+        "--focus: no item has the id `{value}`",
+        "--focus：没有编号为 `{value}` 的条目",
+    ),
+    "graph.unknown_stage": (
+        "--stage: unknown stage `{value}`; choose from {choices}",
+        "--stage：未知阶段 `{value}`，可选：{choices}",
+    ),
+    "graph.unknown_milestone": (
+        "--milestone: the project has no milestone `{value}`; it has {choices}",
+        "--milestone：项目中没有节点 `{value}`，现有节点：{choices}",
+    ),
+    "graph.title": (
+        "{catalog} {version}: {items} items, {edges} dependencies",
+        "{catalog} {version}：{items} 个条目，{edges} 个依赖",
+    ),
+    "graph.stages": ("Items per stage", "各阶段条目数"),
+    "graph.stage_header": (
+        "stage | points | risks | checks | tasks",
+        "阶段 | 敏感点 | 风险 | 检查项 | 任务",
+    ),
+    "graph.no_stage": ("(no stage)", "（无阶段）"),
+    "graph.handoffs": (
+        "Hand-offs between professions (row hands work to column: an item owned by the "
+        "column depends on an item owned by the row)",
+        "专业间交接（行向列交接：列专业负责的条目依赖于行专业负责的条目）",
+    ),
+    "graph.handoffs_none": ("no hand-offs", "无交接"),
+    "graph.warnings": ("Warnings", "警告"),
+    "graph.none": ("none", "无"),
+    "graph.focus": ("Focus: {value} ({owner}, {status})", "关注：{value}（{owner}，{status}）"),
+    "graph.upstream": (
+        "Upstream — what {value} waits for ({count})",
+        "上游——{value} 所等待的工作（{count} 项）",
+    ),
+    "graph.downstream": (
+        "Downstream — what {value} holds up ({count})",
+        "下游——{value} 所阻碍的工作（{count} 项）",
+    ),
+    "graph.blocked": (
+        "Blocked items — open items waiting for open upstream items ({count})",
+        "受阻条目——等待未完成上游工作的未完成条目（{count} 项）",
+    ),
+    "graph.blocked_by": ("waits for", "等待"),
+    "graph.critical": (
+        "Critical path to {milestone} ({date}) from {as_of}",
+        "自 {as_of} 至 {milestone}（{date}）的关键路径",
+    ),
+    "graph.critical_end": (
+        "forecast finish {finish}: {slack} day(s) of slack",
+        "预计完成 {finish}：富余 {slack} 天",
+    ),
+    "graph.critical_late": (
+        "forecast finish {finish}: {late} day(s) late",
+        "预计完成 {finish}：延误 {late} 天",
+    ),
+    "graph.critical_none": (
+        "nothing open stands before {milestone}",
+        "{milestone} 之前没有未完成的工作",
+    ),
+}

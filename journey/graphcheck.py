@@ -1,0 +1,267 @@
+"""Checks of the dependency graph that run with every `journey validate`.
+
+Standard library only and linear in the size of the catalog: cycles are found with an
+iterative Tarjan pass over `depends_on`, and the warnings are single passes over the
+items. Unknown ids and self-dependencies are reported by `journey.crosscheck`.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+
+from journey.catalog import AnyItem, Catalog, path_of
+from journey.models import CheckItem, Point, Risk, Task
+from journey.problems import Place, Problem, Severity, problem
+
+#: At most this many cycles are spelled out for one tangle of mutual dependencies.
+MAX_CYCLES_PER_COMPONENT = 10
+
+Edges = dict[str, list[tuple[str, int]]]  # item id -> [(upstream id, index in depends_on)]
+
+
+def check_graph(catalog: Catalog) -> list[Problem]:
+    """Every dependency cycle as an error, and the warnings about coverage and order."""
+    edges = dependency_edges(catalog)
+    problems = list(_cycle_problems(catalog, edges))
+    problems += _uncovered_points(catalog)
+    problems += _dependency_warnings(catalog, edges)
+    problems += _plan_order(catalog)
+    return problems
+
+
+def dependency_edges(catalog: Catalog) -> Edges:
+    """`depends_on` of every item, restricted to known ids other than the item itself."""
+    known = catalog.sources
+    edges: Edges = {}
+    for item in catalog.items():
+        deps = getattr(item, "depends_on", ())
+        edges[item.id] = [(dep, i) for i, dep in enumerate(deps) if dep != item.id and dep in known]
+    return edges
+
+
+def item_stage(catalog: Catalog, item: AnyItem) -> str | None:
+    """The stage an item belongs to: its own, its checklist's, or its anchor's gate stage."""
+    if isinstance(item, (Point, Risk)):
+        return item.stage
+    if isinstance(item, CheckItem):
+        checklist = catalog.checklists.get(catalog.item_checklist.get(item.id, ""))
+        return checklist.stage if checklist else None
+    for gate in catalog.gates.values():
+        if gate.milestone == item.anchor:
+            return gate.stage
+    return None
+
+
+# Cycles ---------------------------------------------------------------------------
+
+
+def components(edges: Edges) -> list[list[str]]:
+    """The strongly connected components with more than one item (iterative Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    found: list[list[str]] = []
+    for root in edges:
+        if root in index:
+            continue
+        work: list[tuple[str, Iterator[tuple[str, int]]]] = [(root, iter(edges[root]))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, successors = work[-1]
+            pushed = False
+            for nxt, _ in successors:
+                if nxt not in index:
+                    index[nxt] = low[nxt] = len(index)
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, iter(edges.get(nxt, ()))))
+                    pushed = True
+                    break
+                if nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+            if pushed:
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component = _pop_component(stack, on_stack, node)
+                if len(component) > 1:
+                    found.append(sorted(component))
+    return sorted(found)
+
+
+def _pop_component(stack: list[str], on_stack: set[str], root: str) -> list[str]:
+    component = []
+    while True:
+        node = stack.pop()
+        on_stack.discard(node)
+        component.append(node)
+        if node == root:
+            return component
+
+
+def shortest_cycle(edges: Edges, start: str, within: set[str]) -> list[tuple[str, int]]:
+    """The shortest cycle through `start` inside one component: each step with the
+    index of the `depends_on` entry that leads on to the next step."""
+    came: dict[str, tuple[str, int]] = {}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for nxt, i in edges.get(node, ()):
+            if nxt == start:
+                steps = [(node, i)]
+                while steps[-1][0] != start:
+                    steps.append(came[steps[-1][0]])
+                return steps[::-1]
+            if nxt in within and nxt not in came:
+                came[nxt] = (node, i)
+                queue.append(nxt)
+    return []  # pragma: no cover - every member of a component lies on a cycle
+
+
+def _cycle_problems(catalog: Catalog, edges: Edges) -> Iterator[Problem]:
+    for component in components(edges):
+        members = set(component)
+        covered: set[str] = set()
+        reported = 0
+        for start in component:
+            if start in covered:
+                continue
+            if reported == MAX_CYCLES_PER_COMPONENT:
+                yield _more_cycles(catalog, start, len(members - covered))
+                break
+            steps = shortest_cycle(edges, start, members)
+            covered.update(node for node, _ in steps)
+            reported += 1
+            yield _cycle_problem(catalog, steps)
+
+
+def _cycle_problem(catalog: Catalog, steps: list[tuple[str, int]]) -> Problem:
+    ids = [node for node, _ in steps]
+    shown = " → ".join([*ids, ids[0]])
+    related: list[tuple[Place, str]] = []
+    for k, (node, i) in enumerate(steps[1:], start=1):
+        nxt = ids[(k + 1) % len(ids)]
+        related.append((catalog.place(node, "depends_on", i), f"{node} → {nxt}"))
+    first, i = steps[0]
+    src = catalog.sources[first]
+    place = src.place("depends_on", i)
+    return problem(
+        place.file,
+        place.line,
+        place.col,
+        path_of(src.loc, "depends_on", i),
+        "graph.cycle",
+        related=tuple(related),
+        cycle=shown,
+    )
+
+
+def _more_cycles(catalog: Catalog, start: str, count: int) -> Problem:
+    src = catalog.sources[start]
+    place = src.place("depends_on")
+    return problem(
+        place.file,
+        place.line,
+        place.col,
+        path_of(src.loc, "depends_on"),
+        "graph.cycle_more",
+        value=start,
+        count=count,
+    )
+
+
+# Warnings -------------------------------------------------------------------------
+
+
+def _warning(
+    catalog: Catalog, item_id: str, fieldpath: tuple[str | int, ...], code: str, **params: object
+) -> Problem:
+    src = catalog.sources[item_id]
+    path = path_of(src.loc, *fieldpath)
+    return Problem(src.place(*fieldpath), path, code, dict(params), Severity.WARNING)
+
+
+def covered_points(catalog: Catalog) -> set[str]:
+    """The sensitive points that some risk or checklist item names in `points`."""
+    named: set[str] = set()
+    for risk in catalog.risks.values():
+        named.update(risk.points)
+    for check in catalog.check_items.values():
+        named.update(check.points)
+    return named
+
+
+def _uncovered_points(catalog: Catalog) -> list[Problem]:
+    named = covered_points(catalog)
+    out = []
+    for point in catalog.points.values():
+        if point.id in named or not (point.red_line or point.kind == "risk"):
+            continue
+        code = "graph.uncovered_red_line" if point.red_line else "graph.uncovered_point"
+        out.append(_warning(catalog, point.id, ("id",), code, value=point.id))
+    return out
+
+
+def _dependency_warnings(catalog: Catalog, edges: Edges) -> list[Problem]:
+    """Per `depends_on` entry: on a sensitive point, on a later stage, on a higher level."""
+    out = []
+    for item_id, deps in edges.items():
+        item = catalog.item(item_id)
+        if item is None or not deps:
+            continue
+        stage = None if isinstance(item, Task) else item_stage(catalog, item)
+        for dep_id, i in deps:
+            dep = catalog.item(dep_id)
+            if dep is not None:
+                out += _pair_warnings(catalog, item, stage, dep, i)
+    return out
+
+
+def _pair_warnings(
+    catalog: Catalog, item: AnyItem, stage: str | None, dep: AnyItem, i: int
+) -> list[Problem]:
+    where = ("depends_on", i)
+    if isinstance(dep, Point):
+        return [_warning(catalog, item.id, where, "graph.depends_on_point", value=dep.id)]
+    out = []
+    dep_stage = None if isinstance(dep, Task) else item_stage(catalog, dep)
+    if stage and dep_stage and catalog.stage_rank(dep_stage) > catalog.stage_rank(stage):
+        params = {"value": item.id, "stage": stage, "other": dep.id, "other_stage": dep_stage}
+        out.append(_warning(catalog, item.id, where, "graph.later_stage", **params))
+    if catalog.level_rank(dep.level) > catalog.level_rank(item.level):
+        params = {"value": item.id, "level": item.level, "other": dep.id, "other_level": dep.level}
+        out.append(_warning(catalog, item.id, where, "graph.level_gap", **params))
+    return out
+
+
+def _plan_order(catalog: Catalog) -> list[Problem]:
+    """A task planned to start before a task it depends on (same anchor) is planned to end."""
+    out = []
+    for task in catalog.tasks.values():
+        for i, dep_id in enumerate(task.depends_on):
+            dep = catalog.tasks.get(dep_id)
+            if dep is None or dep.id == task.id or dep.anchor != task.anchor:
+                continue
+            finish = dep.offset_days + dep.duration_days
+            if task.offset_days < finish:
+                params = {
+                    "value": task.id,
+                    "start": task.offset_days,
+                    "other": dep.id,
+                    "finish": finish,
+                    "anchor": task.anchor,
+                }
+                out.append(
+                    _warning(catalog, task.id, ("depends_on", i), "graph.plan_order", **params)
+                )
+    return out
+
+
+__all__ = ["check_graph", "components", "covered_points", "dependency_edges", "item_stage"]
