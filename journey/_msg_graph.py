@@ -76,6 +76,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "stage | points | risks | checks | tasks",
         "阶段 | 敏感点 | 风险 | 检查项 | 任务",
     ),
+    "graph.entry_header": (
+        "id | kind | owner | stage | status",
+        "编号 | 类型 | 负责专业 | 阶段 | 状态",
+    ),
+    "graph.critical_header": (
+        "forecast | id | owner | status",
+        "预计起止 | 编号 | 负责专业 | 状态",
+    ),
     "graph.no_stage": ("(no stage)", "（无阶段）"),
     "graph.handoffs": (
         "Hand-offs between professions (row hands work to column: an item owned by the "

@@ -1,0 +1,251 @@
+"""`journey graph`: who must do what before whom, as text or in a graph format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from journey.cli._context import Settings, as_of_option, print_problems, settings
+from journey.cli._table import table
+
+if TYPE_CHECKING:
+    from journey.catalog import Catalog
+    from journey.graph import Analysis
+    from journey.problems import Problem
+    from journey.project import Project
+
+FORMATS = ("text", "dot", "mermaid", "graphml", "json")
+
+
+@click.command("graph")
+@click.option(
+    "--project",
+    "project_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Project folder: adds statuses, blocked items and the critical path.",
+)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option(
+    "--focus", "focus_on", metavar="ID", help="Only this item, its upstream and downstream."
+)
+@click.option("--stage", metavar="STAGE", help="Only the items of this stage.")
+@click.option(
+    "--milestone",
+    metavar="NAME",
+    help="Milestone of the critical path (default: the next one after the as-of date).",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file."
+)
+@as_of_option
+def command(
+    project_dir: Path | None,
+    fmt: str,
+    focus_on: str | None,
+    stage: str | None,
+    milestone: str | None,
+    output: Path | None,
+) -> int:
+    """Show the responsibility graph: hand-offs between professions, items per stage,
+    and with --project the blocked items and the critical path to a milestone.
+
+    --format dot, mermaid, graphml or json exports the graph itself (Mermaid output is
+    bare `flowchart` source to paste into a ```mermaid block). Exit 2 when the catalog
+    has a dependency cycle or an option names something unknown.
+    """
+    from journey.graph import State, analyse, export
+    from journey.graphcheck import check_graph
+
+    s = settings()
+    catalog = s.load_catalog()
+    problems = check_graph(catalog)
+    if any(p.is_error for p in problems):
+        from journey.errors import InvalidInput
+
+        raise InvalidInput(problems)
+    _check_options(catalog, focus_on, stage)
+    state = None
+    if project_dir is not None:
+        state = State.of(_load_project(project_dir, catalog, s))
+        _check_milestone(state.milestones, milestone)
+    result = analyse(catalog, state, focus_on=focus_on, stage=stage, milestone=milestone)
+    if fmt == "text":
+        out = render_text(result, catalog, problems, s.lang)
+    else:
+        if not s.quiet:
+            print_problems(problems, s)
+        out = export(result.graph, fmt, s.lang)
+    _write(out, output)
+    return 0
+
+
+def _load_project(folder: Path, catalog: Catalog, s: Settings) -> Project:
+    from journey.project import load_project  # type: ignore[attr-defined,unused-ignore]
+
+    loaded: Project = load_project(folder, catalog, s.as_of)
+    return loaded
+
+
+def _check_options(catalog: Catalog, focus_on: str | None, stage: str | None) -> None:
+    from journey.errors import UsageProblem
+    from journey.validation import suggest
+
+    if focus_on is not None and catalog.item(focus_on) is None:
+        hint = suggest(focus_on, catalog.sources)
+        raise UsageProblem("graph.unknown_focus", value=focus_on, suggestion=hint)
+    if stage is not None and stage not in catalog.stages:
+        raise UsageProblem(
+            "graph.unknown_stage",
+            value=stage,
+            choices=", ".join(catalog.stages),
+            suggestion=suggest(stage, catalog.stages),
+        )
+
+
+def _check_milestone(milestones: object, milestone: str | None) -> None:
+    from journey.errors import UsageProblem
+
+    if milestone is not None and isinstance(milestones, dict) and milestone not in milestones:
+        raise UsageProblem(
+            "graph.unknown_milestone", value=milestone, choices=", ".join(sorted(milestones))
+        )
+
+
+def _write(out: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(out, nl=False)
+        return
+    from journey.errors import OutputError
+
+    try:
+        output.write_text(out, encoding="utf-8")
+    except OSError as exc:
+        raise OutputError("cli.not_found", path=f"{output} ({exc.strerror})") from None
+
+
+# Text -----------------------------------------------------------------------------
+
+
+def render_text(result: Analysis, catalog: Catalog, problems: list[Problem], lang: str) -> str:
+    """The text report: counts per stage, hand-offs, project analyses, warnings."""
+    from journey.messages import text
+
+    g = result.graph
+    items = sum(1 for _, d in g.nodes(data=True) if d["kind"] not in ("stage", "profession"))
+    deps = sum(1 for *_, k in g.edges(keys=True) if k == "depends_on")
+    parts = [
+        text(
+            "graph.title",
+            lang,
+            catalog=catalog.name,
+            version=catalog.version,
+            items=items,
+            edges=deps,
+        )
+    ]
+    if result.focus is not None:
+        parts.append(_focus(result, lang))
+    parts.append(_stages(result, catalog, lang))
+    parts.append(_handoffs(result, catalog, lang))
+    if result.blocked is not None:
+        parts.append(_blocked(result, lang))
+    if result.critical is not None:
+        parts.append(_critical(result, lang))
+    warnings = [p for p in problems if not p.is_error]
+    parts.append(_warnings(warnings, lang))
+    return "\n\n".join(parts) + "\n"
+
+
+def _stages(result: Analysis, catalog: Catalog, lang: str) -> str:
+    from journey.messages import text
+
+    header = text("graph.stage_header", lang).split(" | ")
+    rows = []
+    for stage_id, counts in result.stages:
+        stage = catalog.stages.get(stage_id)
+        name = stage.title.get(lang) if stage else text("graph.no_stage", lang)
+        rows.append([name, *(str(counts[k]) for k in ("point", "risk", "check", "task"))])
+    return text("graph.stages", lang) + "\n" + _indent(table(header, rows))
+
+
+def _handoffs(result: Analysis, catalog: Catalog, lang: str) -> str:
+    from journey.messages import text
+
+    m = result.matrix
+    title = text("graph.handoffs", lang)
+    if not any(any(row) for row in m.counts):
+        return f"{title}\n  {text('graph.handoffs_none', lang)}"
+    names = [f"{i} {_profession(catalog, p, lang)}" for i, p in enumerate(m.professions, 1)]
+    header = ["", *(str(i) for i in range(1, len(names) + 1))]
+    rows = [
+        [name, *(str(c) if c else "." for c in row)]
+        for name, row in zip(names, m.counts, strict=True)
+    ]
+    return f"{title}\n{_indent(table(header, rows))}"
+
+
+def _profession(catalog: Catalog, prof: str, lang: str) -> str:
+    found = catalog.professions.get(prof)
+    return found.title.get(lang) if found else prof
+
+
+def _focus(result: Analysis, lang: str) -> str:
+    from journey.messages import text
+
+    f = result.focus
+    assert f is not None
+    item = f.item
+    lines = [text("graph.focus", lang, value=item.id, owner=item.owner, status=item.status or "-")]
+    for code, entries in (("graph.upstream", f.upstream), ("graph.downstream", f.downstream)):
+        lines.append(text(code, lang, value=item.id, count=len(entries)))
+        rows = [[e.id, e.kind, e.owner, e.stage or "-", e.status or "-"] for e in entries]
+        header = text("graph.entry_header", lang).split(" | ")
+        lines.append(_indent(table(header, rows)) if rows else "  " + text("graph.none", lang))
+    return "\n".join(lines)
+
+
+def _blocked(result: Analysis, lang: str) -> str:
+    from journey.messages import text
+
+    found = result.blocked or []
+    lines = [text("graph.blocked", lang, count=len(found))]
+    word = text("graph.blocked_by", lang)
+    for b in found:
+        waits = ", ".join(f"{u.id} ({u.owner}, {u.status})" for u in b.waits_for)
+        lines.append(f"  {b.item.id}  {b.item.owner}  {b.item.status}  {word} {waits}")
+    return "\n".join(lines)
+
+
+def _critical(result: Analysis, lang: str) -> str:
+    from journey.messages import text
+
+    cp = result.critical
+    assert cp is not None
+    head = text("graph.critical", lang, milestone=cp.milestone, date=cp.date, as_of=cp.as_of)
+    if not cp.steps:
+        return f"{head}\n  {text('graph.critical_none', lang, milestone=cp.milestone)}"
+    rows = [
+        [f"{st.start} → {st.finish}", st.item.id, st.item.owner, st.item.status] for st in cp.steps
+    ]
+    end = (
+        text("graph.critical_end", lang, finish=cp.finish, slack=cp.slack)
+        if cp.slack >= 0
+        else text("graph.critical_late", lang, finish=cp.finish, late=-cp.slack)
+    )
+    header = text("graph.critical_header", lang).split(" | ")
+    return f"{head}\n{_indent(table(header, rows))}\n  {end}"
+
+
+def _warnings(warnings: list[Problem], lang: str) -> str:
+    from journey.messages import render_problem, text
+
+    title = f"{text('graph.warnings', lang)} ({len(warnings)})"
+    if not warnings:
+        return f"{title}\n  {text('graph.none', lang)}"
+    return title + "\n" + "\n".join(_indent(render_problem(p, lang)) for p in warnings)
+
+
+def _indent(block: str) -> str:
+    return "\n".join(f"  {line}" if line else line for line in block.splitlines())

@@ -1,0 +1,606 @@
+"""The responsibility graph: who must do what before whom, as a networkx graph.
+
+Built once from a loaded catalog and, optionally, a project's state. Nodes are stages,
+professions and every item; edges (keyed by their kind) run from an item to what it
+names — `depends_on` (to the upstream item), `owner`, `contributor`, `threatens` (risk
+to sensitive point), `covers` (check to sensitive point), `stage` — plus derived
+`handoff` edges between professions (B → A when an item owned by A depends on an item
+owned by B), each with a `count`. Analyses and exporters read that one graph; every
+output is sorted so that two runs can be diffed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from graphlib import TopologicalSorter
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from journey.catalog import AnyItem, Catalog
+from journey.graphcheck import item_stage
+from journey.models import CheckItem, Point, Risk, Task
+
+if TYPE_CHECKING:
+    from journey.project import Project
+
+ITEM_KINDS = ("point", "risk", "check", "task")
+DONE = {"risk": {"closed", "accepted", "waived"}, "check": {"pass", "n/a", "waived"}}
+DONE_TASK = {"done", "waived"}
+EDGE_KINDS = ("depends_on", "owner", "contributor", "threatens", "covers", "stage", "handoff")
+DAY = dt.timedelta(days=1)
+
+
+def stage_node(stage: str) -> str:
+    """The node id of a stage (stages and professions may share a name)."""
+    return f"stage:{stage}"
+
+
+def profession_node(profession: str) -> str:
+    """The node id of a profession."""
+    return f"profession:{profession}"
+
+
+@dataclass(frozen=True)
+class State:
+    """What the graph needs of a project: level, statuses, extra risks, dates."""
+
+    level: str
+    statuses: Mapping[str, str]  # item id -> status (waived items: `waived`)
+    milestones: Mapping[str, dt.date] = field(default_factory=dict)
+    as_of: dt.date = dt.date(2000, 1, 1)
+    extra_risks: tuple[tuple[Risk, str, int], ...] = ()  # risk, file, line
+
+    @classmethod
+    def of(cls, project: Project) -> State:
+        """The state of a loaded project: unlisted items take their default status."""
+        catalog = project.catalog
+        statuses: dict[str, str] = {}
+        for risk_id in project.risks():
+            statuses[risk_id] = project.risk_status(risk_id)
+        for check_id in catalog.check_items:
+            statuses[check_id] = project.check_status(check_id)
+        for task_id in catalog.tasks:
+            statuses[task_id] = project.task_status(task_id)
+        for waiver in project.file.waivers:
+            if waiver.target in statuses and waiver.expires >= project.as_of:
+                statuses[waiver.target] = "waived"
+        extras = []
+        for i, risk in enumerate(project.file.extra_risks):
+            place = project.place("extra_risks", i)
+            extras.append((risk, place.file, place.line))
+        milestones = dict(project.file.milestones)
+        return cls(project.level, statuses, milestones, project.as_of, tuple(extras))
+
+
+def is_open(kind: str, status: str) -> bool:
+    """True for an item that is not finished: a risk not closed, a check not passed…"""
+    if kind == "task":
+        return status not in DONE_TASK
+    return kind in DONE and status not in DONE[kind]
+
+
+# Building -------------------------------------------------------------------------
+
+
+def build(catalog: Catalog, state: State | None = None) -> Any:
+    """The whole graph of a catalog (as a `networkx.MultiDiGraph`), with project state."""
+    g = nx.MultiDiGraph(catalog=catalog.name, version=catalog.version)
+    for i, stage in enumerate(catalog.stages.values()):
+        g.add_node(stage_node(stage.id), kind="stage", id=stage.id, order=i, **_titles(stage))
+    for i, prof in enumerate(catalog.professions.values()):
+        g.add_node(
+            profession_node(prof.id), kind="profession", id=prof.id, order=i, **_titles(prof)
+        )
+    items = sorted(_items(catalog, state), key=lambda entry: entry[0].id)
+    for item, file, line in items:
+        g.add_node(item.id, **_item_attrs(catalog, item, state, file, line))
+    for item, _, _ in items:
+        _add_item_edges(g, catalog, item)
+    add_handoffs(g)
+    return g
+
+
+def _items(catalog: Catalog, state: State | None) -> Iterator[tuple[AnyItem, str, int]]:
+    for item in catalog.items():
+        if state is None or catalog.applies(item, state.level):
+            place = catalog.place(item.id)
+            yield item, place.file, place.line
+    for risk, file, line in state.extra_risks if state else ():
+        if catalog.applies(risk, state.level if state else risk.level):
+            yield risk, file, line
+
+
+def _titles(entry: Any) -> dict[str, str]:
+    return {"title_en": entry.title.get("en"), "title_zh": entry.title.get("zh")}
+
+
+def kind_of(item: AnyItem) -> str:
+    """`point`, `risk`, `check` or `task`."""
+    if isinstance(item, Point):
+        return "point"
+    if isinstance(item, Risk):
+        return "risk"
+    return "check" if isinstance(item, CheckItem) else "task"
+
+
+def _item_attrs(
+    catalog: Catalog, item: AnyItem, state: State | None, file: str, line: int
+) -> dict[str, Any]:
+    kind = kind_of(item)
+    attrs: dict[str, Any] = {
+        "kind": kind,
+        "id": item.id,
+        "owner": item.owner,
+        "stage": item_stage(catalog, item) or "",
+        "level": item.level,
+        "file": file,
+        "line": line,
+        **_titles(item),
+    }
+    if isinstance(item, Task):
+        attrs.update(anchor=item.anchor, offset_days=item.offset_days, duration=item.duration_days)
+    if state is not None and kind != "point":
+        attrs["status"] = state.statuses.get(item.id, _default_status(kind))
+    return attrs
+
+
+def _default_status(kind: str) -> str:
+    return {"risk": "open", "check": "pending", "task": "todo"}.get(kind, "")
+
+
+def _add_item_edges(g: Any, catalog: Catalog, item: AnyItem) -> None:
+    for dep in getattr(item, "depends_on", ()):
+        if dep in g and dep != item.id:
+            g.add_edge(item.id, dep, key="depends_on")
+    g.add_edge(item.id, profession_node(item.owner), key="owner")
+    for who in item.contributors:
+        if who != item.owner:
+            g.add_edge(item.id, profession_node(who), key="contributor")
+    relation = "threatens" if isinstance(item, Risk) else "covers"
+    for point in getattr(item, "points", ()):
+        if point in g:
+            g.add_edge(item.id, point, key=relation)
+    stage = g.nodes[item.id]["stage"]
+    if stage and stage_node(stage) in g:
+        g.add_edge(item.id, stage_node(stage), key="stage")
+
+
+def dependencies(g: Any) -> Iterator[tuple[str, str]]:
+    """Every `depends_on` edge as (item, upstream item), in graph order."""
+    for item, upstream, key in g.edges(keys=True):
+        if key == "depends_on":
+            yield item, upstream
+
+
+def handoffs(g: Any) -> Counter[tuple[str, str]]:
+    """(upstream profession, downstream profession) -> number of dependencies between them."""
+    counts: Counter[tuple[str, str]] = Counter()
+    nodes = g.nodes
+    for item, upstream in dependencies(g):
+        giver, taker = nodes[upstream]["owner"], nodes[item]["owner"]
+        if giver != taker:
+            counts[(giver, taker)] += 1
+    return counts
+
+
+def add_handoffs(g: Any) -> None:
+    """Add the derived profession → profession hand-off edges, with their counts."""
+    for (giver, taker), count in sorted(handoffs(g).items()):
+        g.add_edge(profession_node(giver), profession_node(taker), key="handoff", count=count)
+
+
+def cut(g: Any, items: Iterable[str]) -> Any:
+    """The graph reduced to `items`, the stages and professions they name, and the
+    sensitive points among them; hand-offs are counted again within the cut."""
+    keep = {n for n in items if n in g}
+    for n in list(keep):
+        keep.update(
+            v
+            for _, v, k in g.out_edges(n, keys=True)
+            if k not in ("depends_on", "threatens", "covers")
+        )
+    sub = nx.MultiDiGraph(**g.graph)
+    sub.add_nodes_from((n, g.nodes[n]) for n in g if n in keep)
+    sub.add_edges_from(
+        (u, v, k, d)
+        for u, v, k, d in g.edges(keys=True, data=True)
+        if k != "handoff" and u in keep and v in keep
+    )
+    add_handoffs(sub)
+    return sub
+
+
+def items_of_stage(g: Any, stage: str) -> list[str]:
+    """The items that belong to `stage`."""
+    return [n for n, d in g.nodes(data=True) if d["kind"] in ITEM_KINDS and d["stage"] == stage]
+
+
+# Analyses -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HandoffMatrix:
+    """How often each profession hands work to each other one (rows give, columns take)."""
+
+    professions: tuple[str, ...]
+    counts: tuple[tuple[int, ...], ...]
+
+    def as_dict(self) -> dict[str, dict[str, int]]:
+        """Non-zero cells only: giver -> taker -> count."""
+        out: dict[str, dict[str, int]] = {}
+        for giver, row in zip(self.professions, self.counts, strict=True):
+            cells = {t: c for t, c in zip(self.professions, row, strict=True) if c}
+            if cells:
+                out[giver] = cells
+        return out
+
+
+def handoff_matrix(g: Any) -> HandoffMatrix:
+    """The hand-off matrix between every profession of the graph, in catalog order."""
+    profs = tuple(
+        d["id"] for _, d in sorted(_nodes_of(g, "profession"), key=lambda nd: nd[1]["order"])
+    )
+    counts = handoffs(g)
+    return HandoffMatrix(profs, tuple(tuple(counts[(a, b)] for b in profs) for a in profs))
+
+
+def _nodes_of(g: Any, kind: str) -> list[tuple[str, dict[str, Any]]]:
+    return [(n, d) for n, d in g.nodes(data=True) if d["kind"] == kind]
+
+
+def stage_counts(g: Any) -> list[tuple[str, dict[str, int]]]:
+    """Items per stage and kind, stages in order; items without a stage come last as ``."""
+    order = [d["id"] for _, d in sorted(_nodes_of(g, "stage"), key=lambda nd: nd[1]["order"])]
+    counts: dict[str, Counter[str]] = {s: Counter() for s in order}
+    for _, d in g.nodes(data=True):
+        if d["kind"] in ITEM_KINDS:
+            counts.setdefault(d["stage"], Counter())[d["kind"]] += 1
+    rows = [(s, {k: counts[s][k] for k in ITEM_KINDS}) for s in order]
+    if "" in counts:
+        rows.append(("", {k: counts[""][k] for k in ITEM_KINDS}))
+    return rows
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item as an analysis shows it: id, kind, owner and status."""
+
+    id: str
+    kind: str
+    owner: str
+    status: str
+    stage: str
+
+    @classmethod
+    def of(cls, g: Any, node: str) -> Entry:
+        """The entry of an item node."""
+        d = g.nodes[node]
+        return cls(node, d["kind"], d["owner"], d.get("status", ""), d["stage"])
+
+    @property
+    def open(self) -> bool:
+        """True while the item still has to be done."""
+        return is_open(self.kind, self.status)
+
+
+@dataclass(frozen=True)
+class Blocked:
+    """An open item and the open upstream items it waits for."""
+
+    item: Entry
+    waits_for: tuple[Entry, ...]
+
+
+def blocked(g: Any) -> list[Blocked]:
+    """Open items whose direct upstream items are still open, sorted by id."""
+    waits: dict[str, list[str]] = {}
+    for item, upstream in dependencies(g):
+        if _open(g, item) and _open(g, upstream):
+            waits.setdefault(item, []).append(upstream)
+    return [
+        Blocked(Entry.of(g, n), tuple(Entry.of(g, u) for u in sorted(waits[n])))
+        for n in sorted(waits)
+    ]
+
+
+def _open(g: Any, node: str) -> bool:
+    d = g.nodes[node]
+    return "status" in d and is_open(d["kind"], d["status"])
+
+
+@dataclass(frozen=True)
+class Focus:
+    """An item, everything it waits for (upstream) and everything it holds up (downstream)."""
+
+    item: Entry
+    upstream: tuple[Entry, ...]
+    downstream: tuple[Entry, ...]
+
+    def ids(self) -> set[str]:
+        """The focus item and both of its sets."""
+        return {self.item.id, *(e.id for e in self.upstream), *(e.id for e in self.downstream)}
+
+
+def focus(g: Any, node: str) -> Focus:
+    """The transitive upstream and downstream of `node` along `depends_on` (linear)."""
+    up = _reach(g, node, lambda n: g.out_edges(n, keys=True), 1)
+    down = _reach(g, node, lambda n: g.in_edges(n, keys=True), 0)
+    return Focus(
+        Entry.of(g, node),
+        tuple(Entry.of(g, n) for n in sorted(up)),
+        tuple(Entry.of(g, n) for n in sorted(down)),
+    )
+
+
+def _reach(g: Any, start: str, edges: Any, side: int) -> set[str]:
+    seen: set[str] = set()
+    queue = deque([start])
+    while queue:
+        for edge in edges(queue.popleft()):
+            nxt = edge[side]
+            if edge[2] == "depends_on" and nxt not in seen and nxt != start:
+                seen.add(nxt)
+                queue.append(nxt)
+    return seen
+
+
+@dataclass(frozen=True)
+class Step:
+    """One open item on the critical path, with its forecast dates."""
+
+    item: Entry
+    start: dt.date
+    finish: dt.date
+
+
+@dataclass(frozen=True)
+class CriticalPath:
+    """The chain of open work that decides when everything due by a milestone is done."""
+
+    milestone: str
+    date: dt.date
+    as_of: dt.date
+    steps: tuple[Step, ...]
+
+    @property
+    def finish(self) -> dt.date:
+        """The forecast finish of the last step (the as-of date when nothing is open)."""
+        return self.steps[-1].finish if self.steps else self.as_of
+
+    @property
+    def slack(self) -> int:
+        """Days between the forecast finish and the milestone; negative when late."""
+        return (self.date - self.finish).days
+
+
+def critical_path(g: Any, catalog: Catalog, state: State, milestone: str) -> CriticalPath:
+    """The critical path from the as-of date to `milestone`.
+
+    The targets are the open plan tasks scheduled (by `journey.schedule`) to finish by
+    the milestone. Open work cannot start before the as-of date; a task not before its
+    planned start; checks and risks take no time. Each item starts when its latest open
+    upstream item finishes, and the path is the chain of those drivers that ends at the
+    target finishing last.
+    """
+    from journey.schedule import schedule
+
+    date = state.milestones[milestone]
+    tasks = [catalog.tasks[n] for n, d in g.nodes(data=True) if d["kind"] == "task"]
+    plan = schedule(tasks, state.milestones)
+    forecast = _forecast(g, state.as_of, {k: s.planned_start for k, s in plan.slots.items()})
+    targets = [s.task.id for s in plan.due_by(date) if _open(g, s.task.id)]
+    if not targets:
+        return CriticalPath(milestone, date, state.as_of, ())
+    last = max(targets, key=lambda t: (forecast[t][1], t))
+    chain = []
+    node: str | None = last
+    while node is not None:
+        start, finish, node_driver = forecast[node]
+        chain.append(Step(Entry.of(g, node), start, finish))
+        node = node_driver
+    return CriticalPath(milestone, date, state.as_of, tuple(chain[::-1]))
+
+
+def _forecast(
+    g: Any, as_of: dt.date, planned: Mapping[str, dt.date]
+) -> dict[str, tuple[dt.date, dt.date, str | None]]:
+    """Forecast start, finish and driving upstream item of every open item."""
+    upstream: dict[str, list[str]] = {n: [] for n in g if _open(g, n)}
+    for item, dep in dependencies(g):
+        if item in upstream and dep in upstream:
+            upstream[item].append(dep)
+    out: dict[str, tuple[dt.date, dt.date, str | None]] = {}
+    for node in TopologicalSorter(upstream).static_order():
+        start, driver = max(as_of, planned.get(node, as_of)), None
+        for dep in sorted(upstream[node]):
+            if out[dep][1] > start:
+                start, driver = out[dep][1], dep
+        out[node] = (start, start + g.nodes[node].get("duration", 0) * DAY, driver)
+    return out
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What `journey graph` shows: the (cut) graph and every analysis of it."""
+
+    graph: Any
+    matrix: HandoffMatrix
+    stages: list[tuple[str, dict[str, int]]]
+    focus: Focus | None = None
+    blocked: list[Blocked] | None = None
+    critical: CriticalPath | None = None
+
+
+def analyse(
+    catalog: Catalog,
+    state: State | None = None,
+    *,
+    focus_on: str | None = None,
+    stage: str | None = None,
+    milestone: str | None = None,
+) -> Analysis:
+    """Build the graph once, cut it to a focus item and/or a stage, and analyse it."""
+    g = build(catalog, state)
+    seen = focus(g, focus_on) if focus_on else None
+    if seen is not None or stage is not None:
+        keep = seen.ids() if seen else {n for n, d in g.nodes(data=True) if d["kind"] in ITEM_KINDS}
+        if stage is not None:
+            keep &= set(items_of_stage(g, stage))
+        g_cut = cut(g, keep)
+    else:
+        g_cut = g
+    critical = None
+    if state is not None:
+        chosen = milestone or next_milestone(state)
+        critical = critical_path(g, catalog, state, chosen) if chosen else None
+    found = blocked(g_cut) if state is not None else None
+    return Analysis(g_cut, handoff_matrix(g_cut), stage_counts(g_cut), seen, found, critical)
+
+
+def next_milestone(state: State) -> str | None:
+    """The first milestone on or after the as-of date, else the last one."""
+    dated = sorted(state.milestones.items(), key=lambda kv: (kv[1], kv[0]))
+    upcoming = [name for name, day in dated if day >= state.as_of]
+    if upcoming:
+        return upcoming[0]
+    return dated[-1][0] if dated else None
+
+
+# Exporters ------------------------------------------------------------------------
+
+
+def _sorted_edges(g: Any) -> list[tuple[str, str, str, dict[str, Any]]]:
+    return sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2]))
+
+
+def _label(d: Mapping[str, Any], lang: str) -> str:
+    title = d.get(f"title_{lang}") or d.get("title_en", "")
+    if d["kind"] in ITEM_KINDS:
+        return f"{d['id']} {title}"
+    return str(title)
+
+
+def _edge_label(key: str, d: Mapping[str, Any]) -> str:
+    return f"handoff ×{d['count']}" if key == "handoff" else key.replace("_", " ")
+
+
+_SHAPES = {
+    "stage": "folder",
+    "profession": "ellipse",
+    "point": "diamond",
+    "risk": "box",
+    "check": "note",
+    "task": "component",
+}
+
+
+def to_dot(g: Any, lang: str = "en") -> str:
+    """Graphviz DOT source, nodes and edges sorted."""
+    lines = ["digraph journey {", "  rankdir=LR;", '  node [fontname="sans-serif"];']
+    for n in sorted(g):
+        d = g.nodes[n]
+        lines.append(
+            f"  {_dot_id(n)} [label={_dot_id(_label(d, lang))}, shape={_SHAPES[d['kind']]}];"
+        )
+    for u, v, k, d in _sorted_edges(g):
+        lines.append(f"  {_dot_id(u)} -> {_dot_id(v)} [label={_dot_id(_edge_label(k, d))}];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _dot_id(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+def mermaid_ids(nodes: Iterable[str]) -> dict[str, str]:
+    """A safe, unique Mermaid id for every node (letters, digits and `_` only)."""
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for n in sorted(nodes):
+        base = "n_" + re.sub(r"[^A-Za-z0-9]", "_", n)
+        safe, k = base, 1
+        while safe in taken:
+            k += 1
+            safe = f"{base}_{k}"
+        taken.add(safe)
+        out[n] = safe
+    return out
+
+
+def _mermaid_text(text: str) -> str:
+    escaped = text.replace("#", "#35;").replace('"', "#quot;")
+    return escaped.replace("<", "#lt;").replace(">", "#gt;").replace("\n", " ")
+
+
+def to_mermaid(g: Any, lang: str = "en") -> str:
+    """Bare Mermaid flowchart source (no Markdown fence), nodes and edges sorted."""
+    ids = mermaid_ids(g)
+    lines = ["flowchart LR"]
+    for n in sorted(g):
+        lines.append(f'    {ids[n]}["{_mermaid_text(_label(g.nodes[n], lang))}"]')
+    for u, v, k, d in _sorted_edges(g):
+        lines.append(f'    {ids[u]} -->|"{_mermaid_text(_edge_label(k, d))}"| {ids[v]}')
+    return "\n".join(lines) + "\n"
+
+
+def _ordered(g: Any) -> Any:
+    """A copy with nodes and edges inserted in sorted order."""
+    out = nx.MultiDiGraph(**g.graph)
+    out.add_nodes_from((n, g.nodes[n]) for n in sorted(g))
+    out.add_edges_from(_sorted_edges(g))
+    return out
+
+
+def to_graphml(g: Any) -> str:
+    """GraphML (every attribute a string or an integer)."""
+    buffer = io.BytesIO()
+    nx.write_graphml(_ordered(g), buffer, encoding="utf-8")
+    return buffer.getvalue().decode("utf-8")
+
+
+def to_json(g: Any) -> str:
+    """node-link JSON: `nodes` and `edges` lists, sorted."""
+    data = nx.node_link_data(_ordered(g), edges="edges")
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n"
+
+
+EXPORTERS = {"dot": to_dot, "mermaid": to_mermaid}
+
+
+def export(g: Any, fmt: str, lang: str = "en") -> str:
+    """The graph in `fmt`: dot, mermaid, graphml or json."""
+    if fmt == "graphml":
+        return to_graphml(g)
+    if fmt == "json":
+        return to_json(g)
+    return EXPORTERS[fmt](g, lang)
+
+
+__all__ = [
+    "Analysis",
+    "Blocked",
+    "CriticalPath",
+    "Entry",
+    "Focus",
+    "HandoffMatrix",
+    "State",
+    "analyse",
+    "blocked",
+    "build",
+    "critical_path",
+    "cut",
+    "export",
+    "focus",
+    "handoff_matrix",
+    "handoffs",
+    "is_open",
+    "stage_counts",
+]
