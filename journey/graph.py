@@ -419,9 +419,10 @@ def _forecast(
     out: dict[str, tuple[dt.date, dt.date, str | None]] = {}
     for node in TopologicalSorter(upstream).static_order():
         start, driver = max(as_of, planned.get(node, as_of)), None
-        for dep in sorted(upstream[node]):
-            if out[dep][1] > start:
-                start, driver = out[dep][1], dep
+        latest = max((out[dep][1] for dep in upstream[node]), default=None)
+        if latest is not None and latest >= start:  # a tie is critical too: no slack
+            start = latest
+            driver = min(dep for dep in upstream[node] if out[dep][1] == latest)
         out[node] = (start, start + g.nodes[node].get("duration", 0) * DAY, driver)
     return out
 
