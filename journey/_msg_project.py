@@ -5,4 +5,173 @@ Merged into `journey.messages`; codes are unique across every table.
 
 from __future__ import annotations
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    # project.yaml
+    "project.not_project": (
+        "this is a `{value}` file; a project folder needs `kind: project` in project.yaml",
+        "这是 `{value}` 类型的文件；项目文件夹中的 project.yaml 应写 `kind: project`",
+    ),
+    "project.no_file": (
+        "there is no project.yaml in this folder; run `journey init {folder}` to create one",
+        "此文件夹中没有 project.yaml，可运行 `journey init {folder}` 创建",
+    ),
+    "project.unknown_id": (
+        "unknown {what} `{value}`; check the id against `journey catalog list`",
+        "未知的{what} `{value}`，请用 `journey catalog list` 核对编号",
+    ),
+    "project.wrong_section": (
+        "`{value}` is a {what}, not a {expected}; move it under `{section}:`",
+        "`{value}` 是{what}，不是{expected}，请移到 `{section}:` 下",
+    ),
+    "project.point_here": (
+        "`{value}` is a sensitive point, which takes no status of its own; record the risks "
+        "and checks that cover it under `risks:` and `checks:`",
+        "`{value}` 是客户敏感点，本身没有状态；请在 `risks:` 和 `checks:` 下记录覆盖它的风险和检查项",
+    ),
+    "project.score_range": (
+        "{field} must be between 1 and {max} (the risk matrix scale)",
+        "{field} 必须在 1 到 {max} 之间（风险矩阵的等级）",
+    ),
+    "project.milestone_for_tasks": (
+        "no `{value}` milestone: {count} plan task(s) ({tasks}) are scheduled from it and "
+        "cannot be placed; add `{value}: YYYY-MM-DD` under `milestones:`",
+        "缺少 `{value}` 节点：{count} 项计划任务（{tasks}）以它为基准排期，无法排期；"
+        "请在 `milestones:` 下添加 `{value}: YYYY-MM-DD`",
+    ),
+    "project.milestone_for_gates": (
+        "no `{value}` milestone: the gate(s) {gates} are checked against it; "
+        "add `{value}: YYYY-MM-DD` under `milestones:`",
+        "缺少 `{value}` 节点：关卡 {gates} 以它为检查基准；"
+        "请在 `milestones:` 下添加 `{value}: YYYY-MM-DD`",
+    ),
+    "project.extra_clash": (
+        "the project risk id `{value}` is already used by the catalog ({other}); "
+        "give the project risk an id of its own",
+        "项目风险编号 `{value}` 已被知识库使用（{other}），请为项目风险另起编号",
+    ),
+    "project.extra_twice": (
+        "the project risk id `{value}` is used twice (first at line {first_line})",
+        "项目风险编号 `{value}` 使用了两次（第一次在第 {first_line} 行）",
+    ),
+    "project.duplicate_building": (
+        "the building `{value}` is listed twice (first at line {first_line}); keep one",
+        "楼栋 `{value}` 列出了两次（第一次在第 {first_line} 行），请只保留一个",
+    ),
+    "project.findings_missing": (
+        "the findings file `{value}` does not exist; paths are relative to the project folder",
+        "问题记录文件 `{value}` 不存在；路径相对于项目文件夹",
+    ),
+    "project.findings_twice": (
+        "the findings file `{value}` is listed twice; list it once",
+        "问题记录文件 `{value}` 列出了两次，请只保留一个",
+    ),
+    "project.findings_outside": (
+        "the findings file `{value}` is outside the project folder; keep findings inside it",
+        "问题记录文件 `{value}` 位于项目文件夹之外，请放在项目文件夹内",
+    ),
+    # Waivers
+    "waiver.unknown_target": (
+        "the waiver targets `{value}`, which is neither a catalog or project item id "
+        "nor the id of a gate rule",
+        "豁免对象 `{value}` 既不是知识库或项目中的条目编号，也不是关卡规则编号",
+    ),
+    "waiver.expired": (
+        "the waiver for `{target}` expired on {expires}; it no longer applies — renew it "
+        "with a new approval or remove it",
+        "`{target}` 的豁免已于 {expires} 到期，不再生效；请重新审批续期或删除",
+    ),
+    "waiver.expiring": (
+        "the waiver for `{target}` expires on {expires}, in {days} day(s); renew it in "
+        "time or close the item",
+        "`{target}` 的豁免将于 {expires} 到期（还剩 {days} 天），请及时续期或关闭该条目",
+    ),
+    # Findings files
+    "findings.format": (
+        "`{value}` is not a findings file; use a .csv (UTF-8) or .xlsx file",
+        "`{value}` 不是问题记录文件，请使用 .csv（UTF-8）或 .xlsx 文件",
+    ),
+    "findings.empty": (
+        "the file is empty; its first line must be the header: {columns}",
+        "文件是空的；第一行应为表头：{columns}",
+    ),
+    "findings.missing_column": (
+        "the header has no `{column}` column; the columns needed are {columns}",
+        "表头缺少 `{column}` 列；需要的列为 {columns}",
+    ),
+    "findings.duplicate_column": (
+        "the column `{column}` appears twice in the header; keep one",
+        "表头中 `{column}` 列出现了两次，请只保留一个",
+    ),
+    "findings.required": (
+        "this cell is empty; every finding needs a value here",
+        "此单元格为空，每条问题记录都必须填写",
+    ),
+    "findings.unknown_item": (
+        "unknown checklist item `{value}`; use an item id of a checklist, such as AC-CIV-001",
+        "未知的检查项 `{value}`，请填写检查表中的条目编号，例如 AC-CIV-001",
+    ),
+    "findings.unknown_status": (
+        "`{value}` is not a finding status; use one of {statuses}",
+        "`{value}` 不是有效的问题状态，可选：{statuses}",
+    ),
+    "findings.bad_date": (
+        "`{value}` is not a date; write it as YYYY-MM-DD, e.g. 2026-10-20",
+        "`{value}` 不是有效日期，请写成 YYYY-MM-DD 格式，例如 2026-10-20",
+    ),
+    "findings.closed_before_found": (
+        "closed on {closed}, before it was found on {found}; check both dates",
+        "关闭日期 {closed} 早于发现日期 {found}，请核对两个日期",
+    ),
+    "findings.unknown_building": (
+        "building `{value}` is not in the project's `buildings:` list ({buildings})",
+        "楼栋 `{value}` 不在项目的 `buildings:` 列表中（{buildings}）",
+    ),
+    "findings.duplicate_id": (
+        "the finding id `{value}` is already used at {other}; every finding needs its own id",
+        "问题编号 `{value}` 已在 {other} 使用，每条问题记录的编号必须唯一",
+    ),
+    "findings.more": (
+        "and {count} more problem(s) in this file not shown; fix the ones above and run again",
+        "此文件还有 {count} 个问题未显示；请先修正以上问题后再次运行",
+    ),
+    "findings.no_openpyxl": (
+        "reading .xlsx files needs openpyxl: run `pip install 'journey[xlsx]'`, "
+        "or save the sheet as CSV UTF-8",
+        "读取 .xlsx 文件需要 openpyxl：请运行 `pip install 'journey[xlsx]'`，"
+        "或将表格另存为 CSV UTF-8",
+    ),
+    "findings.bad_xlsx": (
+        "cannot read the workbook ({detail}); is it an .xlsx file saved by Excel or WPS?",
+        "无法读取该工作簿（{detail}），请确认它是 Excel 或 WPS 保存的 .xlsx 文件",
+    ),
+    "findings.not_utf8": (
+        "this line is not UTF-8 text; save the file as CSV UTF-8",
+        "此行不是 UTF-8 文本，请将文件另存为 CSV UTF-8 格式",
+    ),
+    "findings.bad_csv": (
+        "the CSV cannot be read: {detail}",
+        "无法读取该 CSV 文件：{detail}",
+    ),
+    "findings.after_as_of": (
+        "{count} finding(s) were found after the as-of date {as_of}; they count as 0 days old",
+        "有 {count} 条问题的发现日期晚于评估日期 {as_of}，按 0 天计算账龄",
+    ),
+    # journey init
+    "init.exists": (
+        "{path} already exists; journey init never overwrites a project — "
+        "choose another folder or edit that file",
+        "{path} 已存在；journey init 不会覆盖已有项目，请换一个文件夹或直接编辑该文件",
+    ),
+    "init.cannot_write": ("cannot write {path}: {reason}", "无法写入 {path}：{reason}"),
+    "init.written": ("wrote {files}", "已写入 {files}"),
+    "init.next": (
+        "next: edit {path}, then run `journey validate {folder}`",
+        "下一步：编辑 {path}，然后运行 `journey validate {folder}`",
+    ),
+    # Words used inside messages
+    "what.risk": ("risk", "风险"),
+    "what.check_item": ("checklist item", "检查项"),
+    "what.task": ("plan task", "计划任务"),
+    "what.sensitive_point": ("sensitive point", "敏感点"),
+    "what.waiver_target": ("waiver target", "豁免对象"),
+}

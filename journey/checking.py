@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,12 +43,15 @@ def _graph_problems(catalog: Catalog) -> list[Problem]:
     return list(check_graph(catalog))
 
 
-def validate_paths(targets: Sequence[Path], catalog_root: Path | None) -> Outcome:
+def validate_paths(
+    targets: Sequence[Path], catalog_root: Path | None, *, as_of: dt.date | None = None
+) -> Outcome:
     """Validate each target: a catalog folder, a project folder, or one YAML file.
 
     With no target, the active catalog is validated. A single catalog file is checked
     together with the active catalog (minus any file at the same path), so that its
-    references resolve as they will once it is part of the catalog.
+    references resolve as they will once it is part of the catalog. `as_of` (default
+    today) decides which project waivers have expired.
     """
     outcome = Outcome()
     base = catalog_root or bundled_root()
@@ -62,7 +66,8 @@ def validate_paths(targets: Sequence[Path], catalog_root: Path | None) -> Outcom
             if catalog is None:
                 catalog = _active_catalog(outcome, base)
             if catalog is not None:
-                _check_project(outcome, target if target.is_dir() else target.parent, catalog)
+                folder = target if target.is_dir() else target.parent
+                _check_project(outcome, folder, catalog, as_of)
         elif target.is_dir():
             _check_catalog(outcome, discover(target), target)
         else:
@@ -97,9 +102,9 @@ def _active_catalog(outcome: Outcome, base: Path) -> Catalog | None:
     return None if errors else catalog
 
 
-def _check_project(outcome: Outcome, folder: Path, catalog: Catalog) -> None:
+def _check_project(outcome: Outcome, folder: Path, catalog: Catalog, as_of: dt.date | None) -> None:
     from journey.project import check_project
 
-    problems, files = check_project(folder, catalog)
+    problems, files = check_project(folder, catalog, as_of=as_of)
     outcome.problems.extend(problems)
     outcome.files += files

@@ -1,20 +1,48 @@
 """Inspection findings (SPEC §3): streamed from CSV or `.xlsx` into aggregates only.
 
 A large project holds hundreds of thousands of rows, so no row is kept: each one is
-checked by a small hand-written parser and folded into the counters below.
+checked by a small hand-written parser and folded into the counters below. Only the
+finding ids are remembered (to catch duplicates across files), packed with the line
+of their first use.
+
+Row rules: `id`, `item`, `building`, `status` and `found` are required; `unit` (empty
+for public areas), `room`, `due`, `closed`, `contractor` and `note` may be empty.
+Dates are `YYYY-MM-DD`. A `verified` finding without a `closed` date is accepted: the
+status is what counts, and many teams record the verification date elsewhere; but a
+`closed` date before `found` is an error.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
 
-from journey.problems import Place
+from journey.problems import Place, Problem, Severity, problem
 
 FINDING_STATUSES = ("open", "rectified", "verified", "reopened", "disputed")
 CLOSED = "verified"
 AGE_BANDS = ("0-7", "8-14", "15-30", ">30")
+COLUMNS = (
+    "id",
+    "item",
+    "building",
+    "unit",
+    "room",
+    "status",
+    "found",
+    "due",
+    "closed",
+    "contractor",
+    "note",
+)
+REQUIRED_VALUES = ("id", "item", "building", "status", "found")
+MAX_PROBLEMS_PER_FILE = 200
+SUFFIXES = (".csv", ".xlsx")
+BAD_DATE = dt.date(1, 1, 1)  # stands for a malformed date cell (compared by identity)
 
 
 def age_band(days: int) -> str:
@@ -74,6 +102,11 @@ class FindingsSummary:
     by_status: Counter[str] = field(default_factory=Counter)
     open_by_contractor: Counter[str] = field(default_factory=Counter)
 
+    @property
+    def open(self) -> int:
+        """Findings not yet verified, in every building."""
+        return self.rows - self.by_status[CLOSED]
+
     def ageing(self, as_of: dt.date) -> dict[str, int]:
         """Open findings per ageing band (0-7, 8-14, 15-30, >30 days) as of a date."""
         bands = dict.fromkeys(AGE_BANDS, 0)
@@ -81,3 +114,310 @@ class FindingsSummary:
             for found, n in stats.open_found.items():
                 bands[age_band((as_of - found).days)] += n
         return bands
+
+
+def read_findings(
+    paths: Iterable[Path],
+    check_items: Iterable[str],
+    buildings: Sequence[str],
+    as_of: dt.date,
+) -> tuple[FindingsSummary, list[Problem]]:
+    """Stream every findings file into one summary; every bad row becomes a problem.
+
+    `check_items` are the checklist item ids a finding may name; `buildings` the
+    project's buildings (any building is accepted when it is empty). At most
+    MAX_PROBLEMS_PER_FILE problems are reported per file, then one saying how many more.
+    """
+    from journey.catalog import shown_path
+
+    folder = _Folder(FindingsSummary(), frozenset(check_items), frozenset(buildings), as_of)
+    for path in paths:
+        folder.read(path, shown_path(path))
+    return folder.summary, folder.problems
+
+
+class _Folder:
+    """Folds rows into a summary; remembers only finding ids and the problems found."""
+
+    def __init__(
+        self,
+        summary: FindingsSummary,
+        items: frozenset[str],
+        buildings: frozenset[str],
+        as_of: dt.date,
+    ) -> None:
+        self.summary = summary
+        self.items = items
+        self.buildings = buildings
+        self.as_of = as_of
+        self.problems: list[Problem] = []
+        self.files: list[tuple[str, str]] = []  # (shown path, sheet name or "")
+        self.seen: dict[str, int] = {}  # finding id -> line << 16 | file index
+        self.dates: dict[str, dt.date] = {}
+        self.shown = ""
+        self.sheet = ""
+        self.reported = 0
+        self.future = 0
+
+    # Files -------------------------------------------------------------------
+
+    def read(self, path: Path, shown: str) -> None:
+        """Read one file, CSV or .xlsx by its suffix."""
+        self.shown, self.sheet, self.reported, self.future = shown, "", 0, 0
+        suffix = path.suffix.lower()
+        if suffix not in SUFFIXES:
+            self.error(0, "", "findings.format", value=path.name)
+            return
+        self.summary.files.append(shown)
+        if suffix == ".csv":
+            self.read_csv(path)
+        else:
+            self.read_xlsx(path)
+        self.finish_file()
+
+    def read_csv(self, path: Path) -> None:
+        import csv
+
+        self.files.append((self.shown, ""))
+        try:
+            with path.open(encoding="utf-8-sig", newline="") as handle:
+                self.read_rows(_numbered(csv.reader(handle)))
+        except UnicodeDecodeError:
+            self.error(_bad_utf8_line(path), "", "findings.not_utf8")
+        except csv.Error as exc:
+            self.error(0, "", "findings.bad_csv", detail=str(exc))
+        except OSError as exc:
+            self.error(0, "", "file.unreadable", reason=exc.strerror or str(exc))
+
+    def read_xlsx(self, path: Path) -> None:
+        from journey import _xlsx
+
+        try:
+            self.sheet, rows = _xlsx.sheet_rows(path)
+            self.files.append((self.shown, self.sheet))
+            self.read_rows(rows)
+        except _xlsx.Unavailable:
+            self.error(0, "", "findings.no_openpyxl")
+        except _xlsx.Unreadable as exc:
+            self.error(0, "", "findings.bad_xlsx", detail=str(exc))
+
+    def read_rows(self, rows: Iterator[tuple[int, list[str]]]) -> None:
+        """Check the header, then fold every row."""
+        header = next(rows, None)
+        if header is None:
+            self.error(1, "", "findings.empty", columns=COLUMNS)
+            return
+        index = self.header(header[1])
+        if index is None:
+            return
+        fold = self.fold
+        take = [index[name] for name in COLUMNS]
+        need = max(take) + 1
+        for line, values in rows:
+            if len(values) < need:
+                values = [*values, *([""] * (need - len(values)))]
+            fields = [values[i].strip() for i in take]
+            if any(fields):  # skip blank lines and rows of empty cells
+                fold(fields, line)
+
+    def header(self, names: list[str]) -> dict[str, int] | None:
+        """Column positions by name; an error per missing or repeated column."""
+        index: dict[str, int] = {}
+        ok = True
+        for i, raw in enumerate(names):
+            name = raw.strip().lower()
+            if name in COLUMNS and name in index:
+                self.error(1, name, "findings.duplicate_column", column=name)
+                ok = False
+            index.setdefault(name, i)
+        for name in COLUMNS:
+            if name not in index:
+                self.error(1, name, "findings.missing_column", column=name, columns=COLUMNS)
+                ok = False
+        return index if ok else None
+
+    def finish_file(self) -> None:
+        if self.reported > MAX_PROBLEMS_PER_FILE:
+            more = self.reported - MAX_PROBLEMS_PER_FILE
+            self.problems.append(problem(self.shown, 0, 0, "", "findings.more", count=more))
+        if self.future:
+            self.problems.append(
+                problem(
+                    self.shown,
+                    0,
+                    0,
+                    "",
+                    "findings.after_as_of",
+                    severity=Severity.WARNING,
+                    count=self.future,
+                    as_of=self.as_of.isoformat(),
+                )
+            )
+
+    # Rows --------------------------------------------------------------------
+
+    def fold(self, row: list[str], line: int) -> None:
+        """Check one row (id, item, building, unit, room, status, found, due, closed,
+        contractor, note) and add it to the aggregates when it is sound."""
+        fid, item, building, _unit, _room, status, found_text = row[:7]
+        ok = self.required(row, line)
+        if item and item not in self.items:
+            ok = self.error(line, "item", "findings.unknown_item", value=item, choices=self.items)
+        if building and self.buildings and building not in self.buildings:
+            ok = self.error(
+                line,
+                "building",
+                "findings.unknown_building",
+                value=building,
+                buildings=sorted(self.buildings),
+                choices=self.buildings,
+            )
+        if status and status not in FINDING_STATUSES:
+            ok = self.error(
+                line,
+                "status",
+                "findings.unknown_status",
+                value=status,
+                statuses=FINDING_STATUSES,
+                choices=FINDING_STATUSES,
+            )
+        found = self.date(found_text, line, "found")
+        due = self.date(row[7], line, "due")
+        closed = self.date(row[8], line, "closed")
+        if found is BAD_DATE or due is BAD_DATE or closed is BAD_DATE:
+            ok = False
+        elif found and closed and closed < found:
+            ok = self.error(
+                line, "closed", "findings.closed_before_found", closed=row[8], found=found_text
+            )
+        if fid:
+            ok = self.unique(fid, line) and ok
+        if ok and found is not None:
+            self.add(fid, item, building, status, found, row[9], line)
+
+    def required(self, row: list[str], line: int) -> bool:
+        ok = True
+        for name, value in zip(("id", "item", "building"), row[:3], strict=True):
+            if not value:
+                ok = self.error(line, name, "findings.required")
+        for name, value in (("status", row[5]), ("found", row[6])):
+            if not value:
+                ok = self.error(line, name, "findings.required")
+        return ok
+
+    def date(self, text: str, line: int, column: str) -> dt.date | None:
+        """The date in a cell; None when empty, BAD_DATE (and an error) when malformed."""
+        if not text:
+            return None
+        day = self.dates.get(text)
+        if day is not None:
+            return day
+        try:
+            if len(text) != 10 or text[4] != "-" or text[7] != "-":
+                raise ValueError(text)
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            self.error(line, column, "findings.bad_date", value=text)
+            return BAD_DATE
+        self.dates[text] = day
+        return day
+
+    def unique(self, fid: str, line: int) -> bool:
+        packed = self.seen.get(fid)
+        if packed is None:
+            self.seen[fid] = line << 16 | (len(self.files) - 1)
+            return True
+        first_file, first_sheet = self.files[packed & 0xFFFF]
+        first_line = packed >> 16
+        where = f"{first_file}:{first_sheet}!{first_line}" if first_sheet else None
+        other = where or f"{first_file}:{first_line}"
+        return self.error(line, "id", "findings.duplicate_id", value=fid, other=other)
+
+    def add(
+        self,
+        fid: str,
+        item: str,
+        building: str,
+        status: str,
+        found: dt.date,
+        contractor: str,
+        line: int,
+    ) -> None:
+        summary = self.summary
+        summary.rows += 1
+        summary.by_status[status] += 1
+        stats = summary.by_building.get(building)
+        if stats is None:
+            stats = summary.by_building[building] = BuildingStats()
+        stats.total += 1
+        stats.by_status[status] += 1
+        item_stats = summary.by_item.get(item)
+        if item_stats is None:
+            item_stats = summary.by_item[item] = ItemStats()
+        item_stats.total += 1
+        if found > self.as_of:
+            self.future += 1
+        if status == CLOSED:
+            stats.verified += 1
+            return
+        stats.open_found[found] += 1
+        item_stats.open += 1
+        if item_stats.first_open is None:
+            item_stats.first_open = Place(self.shown, line, 0)
+            item_stats.first_open_id = fid
+        if contractor:
+            stats.open_by_contractor[contractor] += 1
+            summary.open_by_contractor[contractor] += 1
+
+    # Problems ----------------------------------------------------------------
+
+    def error(
+        self,
+        line: int,
+        path: str,
+        code: str,
+        *,
+        choices: Iterable[str] | None = None,
+        **params: object,
+    ) -> bool:
+        """Record an error (unless this file already has too many); always False."""
+        self.reported += 1
+        if self.reported > MAX_PROBLEMS_PER_FILE:
+            return False
+        if choices is not None:
+            from journey.validation import suggest
+
+            params["suggestion"] = suggest(str(params.get("value", "")), choices)
+        sheet_row = f"{self.sheet}!{line}" if self.sheet and line else ""
+        self.problems.append(
+            Problem(Place(self.shown, line, 0), path, code, params, sheet_row=sheet_row)
+        )
+        return False
+
+
+class _LineReader(Protocol):
+    """What `csv.reader` offers: rows, and the number of lines read so far."""
+
+    @property
+    def line_num(self) -> int: ...
+
+    def __iter__(self) -> Iterator[list[str]]: ...
+
+
+def _numbered(reader: _LineReader) -> Iterator[tuple[int, list[str]]]:
+    """Rows with the line each starts on (a quoted field may span several lines)."""
+    line = 1
+    for values in reader:
+        yield line, values
+        line = reader.line_num + 1
+
+
+def _bad_utf8_line(path: Path) -> int:
+    """The first line of a file that is not valid UTF-8."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                return number
+    return 0

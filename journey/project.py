@@ -5,16 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BeforeValidator, Field
 
-from journey.catalog import AnyItem, Catalog
-from journey.findings import FindingsSummary
+from journey.catalog import AnyItem, Catalog, shown_path
+from journey.errors import InvalidInput
+from journey.findings import FindingsSummary, read_findings
 from journey.models import Risk
-from journey.problems import Place, Problem
+from journey.problems import Place, Problem, problem, sort_key
 from journey.types import ItemId, MilestoneName, Model, NonEmpty, Rating, Slug, Text
-from journey.yamlio import Document
+from journey.validation import path_text, validate
+from journey.yamlio import Document, load_file
+
+PROJECT_FILE = "project.yaml"
 
 RiskStatus = Literal["open", "mitigating", "closed", "accepted"]
 CheckStatus = Literal["pending", "pass", "fail", "n/a"]
@@ -68,6 +72,10 @@ class Waiver(Model):
     reason: NonEmpty
     approved_by: NonEmpty
     expires: dt.date
+
+    def expired(self, as_of: dt.date) -> bool:
+        """True once the expiry date has passed: a waiver holds through its `expires` day."""
+        return self.expires < as_of
 
 
 class ExtraRisk(Risk):
@@ -177,3 +185,135 @@ class Project:
             line, col = self.doc.key_mark((section,))
             return Place(self.doc.path, line, col)
         return Place(self.doc.path, 1, 1)
+
+
+# Loading and checking ------------------------------------------------------------
+
+
+class _Read(NamedTuple):
+    """Everything read from a project folder, valid or not."""
+
+    file: ProjectFile | None
+    doc: Document | None
+    findings: FindingsSummary
+    problems: list[Problem]
+    files: int
+
+
+def load_project(folder: Path, catalog: Catalog, as_of: dt.date) -> Project:
+    """Load `folder/project.yaml` and its findings against `catalog`.
+
+    Raises InvalidInput with every problem of the project file and of all findings
+    files at once (warnings included) when any of them is an error.
+    """
+    read = _read(folder, catalog, as_of)
+    if read.file is None or read.doc is None or any(p.is_error for p in read.problems):
+        raise InvalidInput(read.problems)
+    return Project(
+        file=read.file,
+        doc=read.doc,
+        folder=folder,
+        catalog=catalog,
+        as_of=as_of,
+        findings=read.findings,
+        warnings=read.problems,
+    )
+
+
+def check_project(
+    folder: Path, catalog: Catalog, *, as_of: dt.date | None = None
+) -> tuple[list[Problem], int]:
+    """Every problem (errors and warnings) of a project folder, and how many files were read.
+
+    `as_of` (default today) decides which waivers have expired or expire soon.
+    """
+    read = _read(folder, catalog, as_of or dt.date.today())
+    return read.problems, read.files
+
+
+def _read(folder: Path, catalog: Catalog, as_of: dt.date) -> _Read:
+    from journey._project_refs import check_references
+
+    path = folder / PROJECT_FILE
+    if not path.is_file():
+        shown = shown_path(folder)
+        found = [problem(shown, 0, 0, "", "project.no_file", folder=shown)]
+        return _Read(None, None, FindingsSummary(), found, 0)
+    doc, problems = load_file(path, shown_path(path))
+    if doc is None:
+        return _Read(None, None, FindingsSummary(), problems, 1)
+    problems = _kind(doc)
+    if problems and problems[-1].code != "kind.not_first":
+        return _Read(None, doc, FindingsSummary(), problems, 1)
+    model, found = validate(doc, ProjectFile)
+    # An id that breaks the id pattern is also unknown; the reference check says so better.
+    problems += [p for p in found if not _section_key(p)]
+    problems += check_references(doc, catalog, as_of)
+    if model is not None:
+        problems += _scores(doc, model, catalog)
+    paths, found = _findings_paths(doc, folder)
+    buildings = [b for b in doc.data.get("buildings") or [] if isinstance(b, str)]
+    summary, found_rows = read_findings(paths, catalog.check_items, buildings, as_of)
+    problems += found + found_rows
+    return _Read(model, doc, summary, sorted(problems, key=sort_key), 1 + len(paths))
+
+
+def _section_key(p: Problem) -> bool:
+    return p.path.endswith(".[key]") and p.path.split(".", 1)[0] in ("risks", "checks", "tasks")
+
+
+def _kind(doc: Document) -> list[Problem]:
+    kind = doc.data.get("kind")
+    if kind is None:
+        line, col = doc.root
+        return [problem(doc.path, line, col, "kind", "kind.missing")]
+    line, col = doc.locate(("kind",))
+    if kind != "project":
+        return [problem(doc.path, line, col, "kind", "project.not_project", value=kind)]
+    if next(iter(doc.data)) != "kind":
+        line, col = doc.key_mark(("kind",))
+        return [problem(doc.path, line, col, "kind", "kind.not_first")]
+    return []
+
+
+def _scores(doc: Document, model: ProjectFile, catalog: Catalog) -> list[Problem]:
+    """Re-scored likelihood and impact must fit the catalog's risk matrix."""
+    if catalog.matrix is None:
+        return []
+    scales = {"likelihood": len(catalog.matrix.likelihood), "impact": len(catalog.matrix.impact)}
+    out = []
+    for risk_id, state in model.risks.items():
+        for name, top in scales.items():
+            value = getattr(state, name)
+            if value is not None and value > top:
+                loc = ("risks", risk_id, name)
+                line, col = doc.locate(loc)
+                path = path_text(doc, loc)
+                out.append(
+                    problem(doc.path, line, col, path, "project.score_range", field=name, max=top)
+                )
+    return out
+
+
+def _findings_paths(doc: Document, folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The findings files that exist; an error for each listed one that does not."""
+    raw = doc.data.get("findings")
+    paths: list[Path] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for i, name in enumerate(raw if isinstance(raw, list) else []):
+        if not isinstance(name, str) or not name:
+            continue
+        loc = ("findings", i)
+        line, col = doc.locate(loc)
+        path = folder / name
+        if name in seen:
+            code = "project.findings_twice"
+        elif not path.is_file():
+            code = "project.findings_missing"
+        else:
+            seen.add(name)
+            paths.append(path)
+            continue
+        problems.append(problem(doc.path, line, col, path_text(doc, loc), code, value=name))
+    return paths, problems

@@ -1,0 +1,305 @@
+"""Checks of a project file against the catalog: ids, levels, milestones and waivers.
+
+They read the composed YAML data rather than the validated model, so that a project
+with a schema error still gets every reference problem reported in the same run. Values
+of the wrong type are left to the schema check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from journey.catalog import Catalog
+from journey.problems import Place, Problem, Severity
+from journey.validation import path_text, suggest
+from journey.yamlio import Document
+
+EXPIRY_NOTICE_DAYS = 14
+SECTIONS = {"risks": "what.risk", "checks": "what.check_item", "tasks": "what.task"}
+_EXTRA_REFS = {
+    "category": "what.category",
+    "stage": "what.stage",
+    "owner": "what.profession",
+    "level": "what.level",
+    "contributors": "what.profession",
+    "points": "what.point",
+    "depends_on": "what.item",
+}
+
+
+def check_references(doc: Document, catalog: Catalog, as_of: dt.date) -> list[Problem]:
+    """Every reference problem of `project.yaml`, errors and warnings."""
+    data = doc.data
+    extra_ids = [r["id"] for r in _dicts(data.get("extra_risks")) if isinstance(r.get("id"), str)]
+    problems = [
+        *_level_and_stage(doc, catalog),
+        *_buildings(doc),
+        *_extra_risks(doc, catalog),
+        *_milestones(doc, catalog),
+        *_waivers(doc, catalog, extra_ids, as_of),
+    ]
+    for section in SECTIONS:
+        problems += _section_ids(doc, catalog, section, extra_ids)
+    return problems
+
+
+def _dicts(value: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(value, list):
+        yield from (v for v in value if isinstance(v, dict))
+
+
+def _at(
+    doc: Document,
+    loc: tuple[str | int, ...],
+    code: str,
+    *,
+    key: bool = False,
+    severity: Severity = Severity.ERROR,
+    **params: object,
+) -> Problem:
+    line, col = doc.locate(loc, key=key)
+    return Problem(Place(doc.path, line, col), path_text(doc, loc), code, params, severity)
+
+
+def _unknown(
+    doc: Document, loc: tuple[str | int, ...], value: str, known: Iterable[str], what: str
+) -> list[Problem]:
+    known = list(known)
+    if value in known:
+        return []
+    hint = suggest(value, known)
+    return [_at(doc, loc, "ref.unknown", what=what, value=value, suggestion=hint)]
+
+
+def _level_and_stage(doc: Document, catalog: Catalog) -> list[Problem]:
+    out: list[Problem] = []
+    for name, known, what in (
+        ("positioning", catalog.levels, "what.level"),
+        ("stage", catalog.stages, "what.stage"),
+    ):
+        value = doc.data.get(name)
+        if isinstance(value, str):
+            out += _unknown(doc, (name,), value, known, what)
+    return out
+
+
+def _section_ids(
+    doc: Document, catalog: Catalog, section: str, extra_ids: list[str]
+) -> list[Problem]:
+    entries = doc.data.get(section)
+    if not isinstance(entries, dict):
+        return []
+    known: list[str] = {
+        "risks": [*catalog.risks, *extra_ids],
+        "checks": list(catalog.check_items),
+        "tasks": list(catalog.tasks),
+    }[section]
+    out: list[Problem] = []
+    for item_id in entries:
+        if item_id in known:
+            continue
+        loc = (section, item_id)
+        elsewhere = _section_of(catalog, item_id)
+        if item_id in catalog.points:
+            out.append(_at(doc, loc, "project.point_here", key=True, value=item_id))
+        elif elsewhere:
+            what, home = elsewhere
+            out.append(
+                _at(
+                    doc,
+                    loc,
+                    "project.wrong_section",
+                    key=True,
+                    value=item_id,
+                    what=what,
+                    expected=SECTIONS[section],
+                    section=home,
+                )
+            )
+        else:
+            hint = suggest(item_id, known)
+            out.append(
+                _at(
+                    doc,
+                    loc,
+                    "project.unknown_id",
+                    key=True,
+                    what=SECTIONS[section],
+                    value=item_id,
+                    suggestion=hint,
+                )
+            )
+    return out
+
+
+def _section_of(catalog: Catalog, item_id: str) -> tuple[str, str] | None:
+    """The kind of an item id and the project section its status belongs in."""
+    if item_id in catalog.risks:
+        return "what.risk", "risks"
+    if item_id in catalog.check_items:
+        return "what.check_item", "checks"
+    if item_id in catalog.tasks:
+        return "what.task", "tasks"
+    return None
+
+
+def _buildings(doc: Document) -> list[Problem]:
+    buildings = doc.data.get("buildings")
+    if not isinstance(buildings, list):
+        return []
+    first: dict[str, int] = {}
+    out: list[Problem] = []
+    for j, name in enumerate(buildings):
+        if not isinstance(name, str):
+            continue
+        if name in first:
+            line = doc.locate(("buildings", first[name]))[0]
+            out.append(
+                _at(
+                    doc, ("buildings", j), "project.duplicate_building", value=name, first_line=line
+                )
+            )
+        else:
+            first[name] = j
+    return out
+
+
+def _extra_risks(doc: Document, catalog: Catalog) -> list[Problem]:
+    out: list[Problem] = []
+    seen: dict[str, int] = {}
+    extras = list(_dicts(doc.data.get("extra_risks")))
+    ids = [r.get("id") for r in extras]
+    known: dict[str, Iterable[str]] = {
+        "category": catalog.categories,
+        "stage": catalog.stages,
+        "owner": catalog.professions,
+        "contributors": catalog.professions,
+        "level": catalog.levels,
+        "points": catalog.points,
+        "depends_on": [*catalog.sources, *(i for i in ids if isinstance(i, str))],
+    }
+    for i, risk in enumerate(doc.data.get("extra_risks") or []):
+        if not isinstance(risk, dict):
+            continue
+        out += _extra_id(doc, catalog, i, risk.get("id"), seen)
+        for name, what in _EXTRA_REFS.items():
+            value = risk.get(name)
+            values = value if isinstance(value, list) else [value]
+            for k, ref in enumerate(values):
+                if isinstance(ref, str):
+                    loc = (
+                        ("extra_risks", i, name, k)
+                        if isinstance(value, list)
+                        else ("extra_risks", i, name)
+                    )
+                    out += _unknown(doc, loc, ref, known[name], what)
+    return out
+
+
+def _extra_id(
+    doc: Document, catalog: Catalog, i: int, risk_id: object, seen: dict[str, int]
+) -> list[Problem]:
+    if not isinstance(risk_id, str):
+        return []
+    loc = ("extra_risks", i, "id")
+    if risk_id in catalog.sources:
+        other = catalog.place(risk_id).render()
+        return [_at(doc, loc, "project.extra_clash", value=risk_id, other=other)]
+    if risk_id in seen:
+        line = doc.locate(("extra_risks", seen[risk_id], "id"))[0]
+        return [_at(doc, loc, "project.extra_twice", value=risk_id, first_line=line)]
+    seen[risk_id] = i
+    return []
+
+
+def _milestones(doc: Document, catalog: Catalog) -> list[Problem]:
+    """Warnings for milestones that catalog tasks or gates need and the project lacks."""
+    raw = doc.data.get("milestones")
+    have = set(raw) if isinstance(raw, dict) else set()
+    level = doc.data.get("positioning")
+    tasks: dict[str, list[str]] = {}
+    for task in catalog.tasks.values():
+        if not isinstance(level, str) or catalog.applies(task, level):
+            tasks.setdefault(task.anchor, []).append(task.id)
+    gates: dict[str, list[str]] = {}
+    for gate in catalog.gates.values():
+        for name in (gate.milestone, *(m for r in gate.rules for m in getattr(r, "order", ()))):
+            if gate.id not in gates.get(name, []):
+                gates.setdefault(name, []).append(gate.id)
+    out: list[Problem] = []
+    warn = Severity.WARNING
+    for name in sorted(set(tasks) - have):
+        shown = tasks[name][:3] + (["…"] if len(tasks[name]) > 3 else [])
+        out.append(
+            _at(
+                doc,
+                ("milestones",),
+                "project.milestone_for_tasks",
+                key=True,
+                severity=warn,
+                value=name,
+                count=len(tasks[name]),
+                tasks=shown,
+            )
+        )
+    for name in sorted(set(gates) - have):
+        out.append(
+            _at(
+                doc,
+                ("milestones",),
+                "project.milestone_for_gates",
+                key=True,
+                severity=warn,
+                value=name,
+                gates=gates[name],
+            )
+        )
+    return out
+
+
+def _waivers(
+    doc: Document, catalog: Catalog, extra_ids: list[str], as_of: dt.date
+) -> list[Problem]:
+    rules = [rule.id for gate in catalog.gates.values() for rule in gate.rules]
+    targets = {*catalog.sources, *extra_ids, *rules}
+    out: list[Problem] = []
+    for i, waiver in enumerate(doc.data.get("waivers") or []):
+        if not isinstance(waiver, dict):
+            continue
+        target = waiver.get("target")
+        if isinstance(target, str) and target not in targets:
+            hint = suggest(target, targets)
+            out.append(
+                _at(
+                    doc,
+                    ("waivers", i, "target"),
+                    "waiver.unknown_target",
+                    value=target,
+                    suggestion=hint,
+                )
+            )
+        out += _expiry(doc, i, str(target), waiver.get("expires"), as_of)
+    return out
+
+
+def _expiry(doc: Document, i: int, target: str, expires: object, as_of: dt.date) -> list[Problem]:
+    try:
+        day = dt.date.fromisoformat(expires) if isinstance(expires, str) else None
+    except ValueError:
+        day = None  # the schema check reports it
+    if day is None:
+        return []
+    loc = ("waivers", i, "expires")
+    left = (day - as_of).days
+    params: dict[str, object] = {"target": target, "expires": day.isoformat()}
+    if left < 0:
+        code = "waiver.expired"
+    elif left <= EXPIRY_NOTICE_DAYS:
+        code, params["days"] = "waiver.expiring", left
+    else:
+        return []
+    line, col = doc.locate(loc)
+    path = path_text(doc, loc)
+    return [Problem(Place(doc.path, line, col), path, code, params, Severity.WARNING)]
