@@ -82,7 +82,7 @@ def command(
 
 
 def _load_project(folder: Path, catalog: Catalog, s: Settings) -> Project:
-    from journey.project import load_project  # type: ignore[attr-defined,unused-ignore]
+    from journey.project import load_project
 
     loaded: Project = load_project(folder, catalog, s.as_of)
     return loaded
