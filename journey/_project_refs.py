@@ -205,7 +205,7 @@ def _extra_id(
         return []
     loc = ("extra_risks", i, "id")
     if risk_id in catalog.sources:
-        other = catalog.place(risk_id).render()
+        other = catalog.place(risk_id, "id").render()
         return [_at(doc, loc, "project.extra_clash", value=risk_id, other=other)]
     if risk_id in seen:
         line = doc.locate(("extra_risks", seen[risk_id], "id"))[0]
