@@ -5,4 +5,198 @@ Merged into `journey.messages`; codes are unique across every table.
 
 from __future__ import annotations
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+_REASONS: dict[str, tuple[str, str]] = {
+    # Why an item blocks (one line each)
+    "gate.reason.risk_unlisted": (
+        "rated {rating} and not listed under `risks:`, so it counts as open",
+        "评级为{rating}，且未列入 `risks:`，按未关闭处理",
+    ),
+    "gate.reason.risk_open": (
+        "rated {rating} and still {status}; close or accept it",
+        "评级为{rating}，状态仍为{status}，需关闭或接受",
+    ),
+    "gate.reason.risk_overdue": (
+        "rated {rating}, still {status} and overdue since {due}",
+        "评级为{rating}，状态仍为{status}，已于 {due} 逾期",
+    ),
+    "gate.reason.check_failed": ("check failed", "检查未通过"),
+    "gate.reason.check_failed_note": ("check failed: {note}", "检查未通过：{note}"),
+    "gate.reason.check_pending": ("not yet checked (pending)", "尚未检查（待检）"),
+    "gate.reason.check_unlisted": (
+        "no result recorded under `checks:` (pending)",
+        "`checks:` 中没有记录结果（待检）",
+    ),
+    "gate.reason.milestone_missing": (
+        "the milestone is not set under `milestones:` in project.yaml",
+        "project.yaml 的 `milestones:` 中没有设定该节点",
+    ),
+    "gate.reason.milestone_gap": (
+        "only {gap} day(s) after {before} ({before_date} → {after_date}); needs at least {min_days}",
+        "仅晚于 {before} {gap} 天（{before_date} → {after_date}），至少需要 {min_days} 天",
+    ),
+    "gate.reason.task_due": (
+        "{status}; scheduled to finish {finish}, before {milestone}",
+        "{status}；计划于 {finish} 完成，早于 {milestone}",
+    ),
+    "gate.reason.task_late": (
+        "{status}; was due to finish {finish}, before {milestone}",
+        "{status}；原定 {finish} 完成（早于 {milestone}），已逾期",
+    ),
+    "gate.reason.task_unanchored": (
+        "cannot be scheduled: the project has no milestone `{anchor}`",
+        "无法排期：项目没有节点 `{anchor}`",
+    ),
+    "gate.reason.findings_ratio": (
+        "{rate} of findings verified ({verified}/{total}); needs {needed}; most open: {contractor}",
+        "问题验证关闭率 {rate}（{verified}/{total}），要求 {needed}；未关闭最多：{contractor}",
+    ),
+    "gate.reason.findings_aged": (
+        "{count} open finding(s) older than {days} days",
+        "{count} 个未关闭问题已超过 {days} 天",
+    ),
+    "gate.reason.finding_blocking": (
+        "{open} open finding(s) on a blocking item (first: {first})",
+        "关键项仍有 {open} 个未关闭问题（首个：{first}）",
+    ),
+    "gate.reason.red_risk_open": (
+        "{status} risk threatens red line {point} ({point_title})",
+        "状态为{status}的风险威胁红线 {point}（{point_title}）",
+    ),
+    "gate.reason.red_risk_unlisted": (
+        "risk not listed under `risks:` (open) threatens red line {point} ({point_title})",
+        "未列入 `risks:`（按未关闭处理）的风险威胁红线 {point}（{point_title}）",
+    ),
+    "gate.reason.red_check_failed": (
+        "failed check on red line {point} ({point_title})",
+        "红线 {point}（{point_title}）相关检查未通过",
+    ),
+    "gate.reason.red_finding_open": (
+        "{open} open finding(s) (first: {first}) on red line {point} ({point_title})",
+        "红线 {point}（{point_title}）仍有 {open} 个未关闭问题（首个：{first}）",
+    ),
+}
+
+_RULES: dict[str, tuple[str, str]] = {
+    # What a rule's status means
+    "gate.rule_failed": ("{count} item(s) block", "{count} 项不满足"),
+    "gate.rule_warned": ("passed with {count} warning(s)", "通过，有 {count} 个警告"),
+    "gate.rule_passed": ("passed", "通过"),
+    "gate.rule_passed_waived": (
+        "passed; {count} item(s) waived",
+        "通过；{count} 项已豁免",
+    ),
+    "gate.rule_waived": (
+        "{count} item(s) block, but the rule is waived by {approved_by} until {expires}: {why}",
+        "{count} 项不满足，但本规则已由 {approved_by} 豁免至 {expires}：{why}",
+    ),
+    "gate.rule_waiver_expired": (
+        "{count} item(s) block; the rule's waiver expired on {expires} and no longer applies",
+        "{count} 项不满足；本规则的豁免已于 {expires} 到期，不再有效",
+    ),
+    "gate.rule_not_waivable": (
+        "{count} item(s) block; this rule cannot be waived",
+        "{count} 项不满足；本规则不得豁免",
+    ),
+    "gate.item_waived": (
+        "waived by {approved_by} until {expires}",
+        "已由 {approved_by} 豁免至 {expires}",
+    ),
+    "gate.item_waiver_expired": (
+        "its waiver expired on {expires} and no longer applies",
+        "其豁免已于 {expires} 到期，不再有效",
+    ),
+    "gate.item_not_waivable": (
+        "a waiver names it, but this rule cannot be waived",
+        "虽有豁免，但本规则不得豁免",
+    ),
+    # Default rule titles
+    "gate.title.risks-controlled": ("Risks are controlled", "风险已受控"),
+    "gate.title.checklist-passed": ("Checklist passed", "检查表已通过"),
+    "gate.title.findings-closed": ("Findings are closed", "问题已关闭"),
+    "gate.title.tasks-done": ("Tasks due are done", "到期任务已完成"),
+    "gate.title.red-lines-clear": ("No red line at risk", "红线无风险"),
+    "gate.title.milestone-order": ("Milestones in order", "节点顺序正确"),
+    # Words
+    "gate.status.open": ("open", "未关闭"),
+    "gate.status.mitigating": ("mitigating", "处理中"),
+    "gate.status.closed": ("closed", "已关闭"),
+    "gate.status.accepted": ("accepted", "已接受"),
+    "gate.status.todo": ("to do", "未开始"),
+    "gate.status.doing": ("in progress", "进行中"),
+    "gate.status.done": ("done", "已完成"),
+    "gate.rating.low": ("low", "低"),
+    "gate.rating.medium": ("medium", "中"),
+    "gate.rating.high": ("high", "高"),
+    "gate.rating.critical": ("critical", "极高"),
+    "gate.verdict.pass": ("PASS", "通过"),
+    "gate.verdict.fail": ("FAIL", "未通过"),
+    "gate.rstatus.pass": ("pass", "通过"),
+    "gate.rstatus.fail": ("fail", "未通过"),
+    "gate.rstatus.waived": ("waived", "已豁免"),
+    "gate.rstatus.warn": ("warning", "警告"),
+    "gate.wstate.in-force": ("in force", "有效"),
+    "gate.wstate.expiring": ("expiring soon", "即将到期"),
+    "gate.wstate.expired": ("expired", "已过期"),
+}
+
+_OUTPUT: dict[str, tuple[str, str]] = {
+    # Problems and usage
+    "gate.unknown": (
+        "no gate `{value}` in the catalog; gates: {choices}",
+        "知识库中没有关卡 `{value}`；现有关卡：{choices}",
+    ),
+    "gate.out_unknown_format": (
+        "unknown output format `{value}`; choose from {choices}",
+        "未知的输出格式 `{value}`，可选：{choices}",
+    ),
+    "gate.out_two_stdout": (
+        "only one output can go to standard output ({formats}); give the others a path as FORMAT:PATH",
+        "只能有一种输出写到标准输出（{formats}），其余请用 FORMAT:PATH 指定文件",
+    ),
+    "gate.out_no_folder": (
+        "cannot write {path}: the folder {folder} does not exist",
+        "无法写入 {path}：文件夹 {folder} 不存在",
+    ),
+    "gate.out_failed": ("cannot write {path}: {reason}", "无法写入 {path}：{reason}"),
+    "gate.out_written": ("wrote {path}", "已写入 {path}"),
+    # Text and Markdown output
+    "gate.text.gate": ("Gate {gate}: {title}", "关卡 {gate}：{title}"),
+    "gate.text.context": (
+        "project {project} ({name}) · {positioning} · catalog {catalog} {version} · as of {as_of}",
+        "项目 {project}（{name}）· {positioning} · 知识库 {catalog} {version} · 评估日期 {as_of}",
+    ),
+    "gate.text.milestone": ("milestone {milestone}: {date}", "节点 {milestone}：{date}"),
+    "gate.text.verdict": (
+        "{verdict}: {failed} of {rules} rule(s) fail the gate (--fail-on {fail_on})",
+        "{verdict}：{rules} 条规则中有 {failed} 条导致关卡不通过（--fail-on {fail_on}）",
+    ),
+    "gate.text.below_fail_on": (
+        "(below --fail-on {fail_on}: does not fail the gate)",
+        "（低于 --fail-on {fail_on}，不影响关卡结论）",
+    ),
+    "gate.text.owner": ("owner {owner}", "责任 {owner}"),
+    "gate.text.no_owner": ("no owner", "无责任专业"),
+    "gate.text.waivers": ("Waivers", "豁免"),
+    "gate.text.waiver_line": (
+        "{target}: {state}, until {expires}, approved by {approved_by}: {reason}",
+        "{target}：{state}，至 {expires}，批准人 {approved_by}：{reason}",
+    ),
+    "gate.text.more": ("… and {count} more", "… 另有 {count} 项"),
+    "gate.md.rule": ("Rule", "规则"),
+    "gate.md.status": ("Status", "状态"),
+    "gate.md.severity": ("Severity", "严重程度"),
+    "gate.md.reason": ("Reason", "原因"),
+    "gate.md.item": ("Item", "条目"),
+    "gate.md.owner": ("Owner", "责任专业"),
+    "gate.md.where": ("Where", "位置"),
+    "gate.md.blocking": ("What blocks", "阻碍项"),
+    "gate.md.target": ("Target", "对象"),
+    "gate.md.expires": ("Expires", "到期"),
+    "gate.md.approved_by": ("Approved by", "批准人"),
+    "gate.gh.more": (
+        "{count} more {level} annotation(s) not shown (GitHub shows 10 per level); see the job summary",
+        "另有 {count} 个 {level} 注释未显示（GitHub 每级最多显示 10 个），请查看作业摘要",
+    ),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {**_REASONS, **_RULES, **_OUTPUT}

@@ -1,12 +1,18 @@
-"""Gate rule plug-ins: one module per rule type, looked up by its `rule` name."""
+"""Gate rule plug-ins: one module per rule type, looked up by its `rule` name.
+
+Each module holds an `Options` model (its fields are the rule's options in a gate)
+and `check(options, ctx)`, which yields a `Hit` for each item that blocks or warns.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from types import ModuleType
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field
 
+from journey.errors import UnknownRule
 from journey.rules import (
     checklist_passed,
     findings_closed,
@@ -15,6 +21,7 @@ from journey.rules import (
     risks_controlled,
     tasks_done,
 )
+from journey.rules._base import Context, Hit, Reason, RuleOptions
 
 RULES: dict[str, ModuleType] = {
     "risks-controlled": risks_controlled,
@@ -35,4 +42,19 @@ AnyRule = Annotated[
     Field(discriminator="rule"),
 ]
 
-__all__ = ["RULES", "AnyRule"]
+
+def lookup(rule: str) -> Callable[[Any, Context], Iterator[Hit]]:
+    """The `check` function of rule type `rule`; an unknown type names itself."""
+    module = RULES.get(rule)
+    if module is None:
+        raise UnknownRule(f"no gate rule type `{rule}`; known: {', '.join(sorted(RULES))}")
+    found: Callable[[Any, Context], Iterator[Hit]] = module.check
+    return found
+
+
+def check(options: RuleOptions, ctx: Context) -> list[Hit]:
+    """Run one rule instance of a gate and collect what blocks or warns."""
+    return list(lookup(options.rule)(options, ctx))
+
+
+__all__ = ["RULES", "AnyRule", "Context", "Hit", "Reason", "RuleOptions", "check", "lookup"]

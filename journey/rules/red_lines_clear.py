@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal
 
-from journey.rules._base import RuleOptions
+from journey.rules._base import Context, Hit, RuleOptions, hit, reason
 from journey.types import Slug
+
+if TYPE_CHECKING:
+    from journey.models import Point
+
+RISK_DONE = frozenset({"closed", "accepted"})
 
 
 class Options(RuleOptions):
@@ -13,3 +19,55 @@ class Options(RuleOptions):
 
     rule: Literal["red-lines-clear"]
     through_stage: Slug | None = None
+
+
+def check(options: Options, ctx: Context) -> Iterator[Hit]:
+    """Yield each open risk, failed check or open finding linked to a red-line point."""
+    for point in _red_lines(options, ctx):
+        yield from _risks(point, ctx)
+        yield from _checks(point, ctx)
+
+
+def _red_lines(options: Options, ctx: Context) -> list[Point]:
+    catalog = ctx.project.catalog
+    limit = catalog.stage_rank(options.through_stage) if options.through_stage else None
+    return [
+        p
+        for p in catalog.points.values()
+        if p.red_line and ctx.applies(p) and (limit is None or catalog.stage_rank(p.stage) <= limit)
+    ]
+
+
+def _risks(point: Point, ctx: Context) -> Iterator[Hit]:
+    project = ctx.project
+    for risk in project.risks().values():
+        if point.id not in risk.points or not ctx.applies(risk):
+            continue
+        status = project.risk_status(risk.id)
+        if status in RISK_DONE:
+            continue
+        code = "red_risk_open" if risk.id in project.file.risks else "red_risk_unlisted"
+        why = reason(code, status=status, point=point.id, point_title=point.title)
+        place = project.status_place("risks", risk.id)
+        yield hit(risk, place, why, keys=(point.id,))
+
+
+def _checks(point: Point, ctx: Context) -> Iterator[Hit]:
+    project = ctx.project
+    for item in project.catalog.check_items.values():
+        if point.id not in item.points or not ctx.applies(item):
+            continue
+        if project.check_status(item.id) == "fail":
+            why = reason("red_check_failed", point=point.id, point_title=point.title)
+            yield hit(item, project.status_place("checks", item.id), why, keys=(point.id,))
+        stats = project.findings.by_item.get(item.id)
+        if stats is not None and stats.open:
+            why = reason(
+                "red_finding_open",
+                open=stats.open,
+                first=stats.first_open_id,
+                point=point.id,
+                point_title=point.title,
+            )
+            place = stats.first_open or project.place("findings")
+            yield hit(item, place, why, keys=(point.id,))

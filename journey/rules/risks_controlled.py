@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from journey.rules._base import RuleOptions
+from journey.rules._base import Context, Hit, RuleOptions, hit, reason
 from journey.types import Rating, Slug
+
+if TYPE_CHECKING:
+    from journey.models import Risk
+
+RISK_DONE = frozenset({"closed", "accepted"})
 
 
 class Options(RuleOptions):
@@ -26,3 +32,33 @@ class Options(RuleOptions):
                 "rule.options", "{detail}", {"detail": "give either `phase` or `stage`, not both"}
             )
         return self
+
+
+def check(options: Options, ctx: Context) -> Iterator[Hit]:
+    """Yield each applicable risk in scope, rated `min_rating` or above, that is still open."""
+    project = ctx.project
+    for risk in project.risks().values():
+        if not _in_scope(options, ctx, risk):
+            continue
+        rating = project.rating(risk)
+        status = project.risk_status(risk.id)
+        if rating.rank < options.min_rating.rank or status in RISK_DONE:
+            continue
+        state = project.file.risks.get(risk.id)
+        why = (
+            reason("risk_unlisted", rating=rating.value)
+            if state is None
+            else reason("risk_open", status=status, rating=rating.value)
+        )
+        if state is not None and state.due is not None and state.due < project.as_of:
+            why = reason("risk_overdue", status=status, rating=rating.value, due=str(state.due))
+        place = project.status_place("risks", risk.id)
+        yield hit(risk, place, why, severity=rating, assignee=state.assignee if state else None)
+
+
+def _in_scope(options: Options, ctx: Context, risk: Risk) -> bool:
+    if options.phase is not None and ctx.project.risk_phase(risk.id) != options.phase:
+        return False
+    if options.stage is not None and risk.stage != options.stage:
+        return False
+    return ctx.applies(risk)
