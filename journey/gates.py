@@ -1,0 +1,348 @@
+"""Evaluating a stage gate against a project (SPEC §4): rules, waivers, one verdict.
+
+Each rule of the gate yields the items that block or warn (journey.rules); here
+they become frozen results, waivers are applied (an item waiver clears one item, a
+rule waiver a whole rule, an expired waiver nothing — and the result says so), and
+the rules' severities are weighed against `fail_on` for the verdict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from journey.errors import UsageProblem
+from journey.rules import Context, Hit, Reason, RuleOptions, check
+from journey.types import LocalisedText, Model, Rating
+
+if TYPE_CHECKING:
+    from journey.catalog import Catalog
+    from journey.models import Gate
+    from journey.project import Project, Waiver
+
+EXPIRING_DAYS = 14
+
+ItemStatus = Literal["fail", "warn", "waived"]
+RuleStatus = Literal["pass", "fail", "waived", "warn"]
+WaiverState = Literal["in-force", "expired", "expiring"]
+WaiverUse = Literal["applied", "expired", "not-waivable"]
+
+
+class ItemResult(Model):
+    """One item that blocks, warns or was waived, with where its status is recorded."""
+
+    id: str
+    title: LocalisedText
+    owner: str
+    assignee: str | None = None
+    status: ItemStatus
+    reason: Reason
+    file: str
+    line: int
+    col: int
+    severity: Rating
+    waiver: WaiverUse | None = None
+    waived_by: str | None = None
+    waiver_expires: dt.date | None = None
+
+
+class RuleResult(Model):
+    """The outcome of one rule instance of the gate."""
+
+    id: str
+    rule: str
+    title: LocalisedText
+    severity: Rating
+    status: RuleStatus
+    blocks: bool  # failed at or above --fail-on, so it fails the gate
+    waivable: bool
+    reason: Reason
+    items: tuple[ItemResult, ...]
+
+
+class WaiverResult(Model):
+    """A project waiver that this gate consulted, and its state as of the evaluation."""
+
+    target: str
+    reason: str
+    approved_by: str
+    expires: dt.date
+    state: WaiverState
+    days_left: int
+    rules: tuple[str, ...]  # the rules of this gate where it was consulted
+
+
+class ProjectRef(Model):
+    """The project a gate was evaluated on."""
+
+    id: str
+    name: LocalisedText
+    positioning: str
+    stage: str
+    path: str
+
+
+class CatalogRef(Model):
+    """The catalog a gate came from."""
+
+    name: str
+    version: str
+
+
+class Counts(Model):
+    """Totals of the result, for summaries and dashboards."""
+
+    rules: int
+    passed: int
+    failed: int
+    waived: int
+    warned: int
+    blocking_rules: int
+    items_failed: int
+    items_warned: int
+    items_waived: int
+
+
+class GateResult(Model):
+    """The canonical result of one gate on one project (`-o json` writes it)."""
+
+    gate: str
+    title: LocalisedText
+    stage: str
+    milestone: str
+    milestone_date: dt.date | None
+    project: ProjectRef
+    catalog: CatalogRef
+    as_of: dt.date
+    verdict: Literal["pass", "fail"]
+    fail_on: Rating
+    rules: tuple[RuleResult, ...]
+    waivers: tuple[WaiverResult, ...]
+    counts: Counts
+
+    @property
+    def passed(self) -> bool:
+        """True when the verdict is pass."""
+        return self.verdict == "pass"
+
+
+def find_gate(catalog: Catalog, gate_id: str) -> Gate:
+    """The gate `gate_id`; an unknown id is a usage problem with a did-you-mean."""
+    from journey.validation import suggest
+
+    gate = catalog.gates.get(gate_id)
+    if gate is None:
+        raise UsageProblem(
+            "gate.unknown",
+            value=gate_id,
+            choices=", ".join(catalog.gates) or "-",
+            suggestion=suggest(gate_id, catalog.gates),
+        )
+    return gate
+
+
+def evaluate(gate_id: str, project: Project, fail_on: Rating = Rating.LOW) -> GateResult:
+    """Evaluate gate `gate_id` on `project` as of `project.as_of`."""
+    gate = find_gate(project.catalog, gate_id)
+    waivers = _Waivers(project.file.waivers, project.as_of)
+    rules = tuple(_rule(opts, gate, project, waivers, fail_on) for opts in gate.rules)
+    return GateResult(
+        gate=gate.id,
+        title=gate.title,
+        stage=gate.stage,
+        milestone=gate.milestone,
+        milestone_date=project.file.milestones.get(gate.milestone),
+        project=ProjectRef(
+            id=project.file.id,
+            name=project.file.name,
+            positioning=project.level,
+            stage=project.file.stage,
+            path=project.path,
+        ),
+        catalog=CatalogRef(name=project.catalog.name, version=project.catalog.version),
+        as_of=project.as_of,
+        verdict="fail" if any(r.blocks for r in rules) else "pass",
+        fail_on=fail_on,
+        rules=rules,
+        waivers=waivers.results(),
+        counts=_counts(rules),
+    )
+
+
+def waiver_state(expires: dt.date, as_of: dt.date) -> WaiverState:
+    """`expired` after its date, `expiring` within 14 days of it, else `in-force`."""
+    if expires < as_of:
+        return "expired"
+    if (expires - as_of).days <= EXPIRING_DAYS:
+        return "expiring"
+    return "in-force"
+
+
+# Rules ---------------------------------------------------------------------------
+
+
+def _rule(
+    opts: RuleOptions, gate: Gate, project: Project, waivers: _Waivers, fail_on: Rating
+) -> RuleResult:
+    ctx = Context(project, gate, filtered=opts.waivable)
+    items = tuple(_item(h, opts, waivers) for h in check(opts, ctx))
+    failing = [i for i in items if i.status == "fail"]
+    severity = max((i.severity for i in failing), key=lambda r: r.rank, default=opts.severity)
+    waiver = waivers.lookup((opts.id,), opts.id)
+    in_force = waiver is not None and waivers.in_force(waiver)
+    status, why = _rule_status(opts, items, waiver, in_force)
+    return RuleResult(
+        id=opts.id,
+        rule=opts.rule,
+        title=opts.title or _default_title(opts.rule),
+        severity=severity,
+        status=status,
+        blocks=status == "fail" and severity.rank >= fail_on.rank,
+        waivable=opts.waivable,
+        reason=why,
+        items=items,
+    )
+
+
+def _rule_status(
+    opts: RuleOptions, items: Sequence[ItemResult], waiver: Waiver | None, in_force: bool
+) -> tuple[RuleStatus, Reason]:
+    fails = sum(i.status == "fail" for i in items)
+    if fails and waiver is not None:
+        if not opts.waivable:
+            return "fail", _reason("rule_not_waivable", count=fails)
+        if in_force:
+            return "waived", _reason(
+                "rule_waived",
+                count=fails,
+                approved_by=waiver.approved_by,
+                expires=str(waiver.expires),
+                why=waiver.reason,
+            )
+        return "fail", _reason("rule_waiver_expired", count=fails, expires=str(waiver.expires))
+    if fails:
+        return "fail", _reason("rule_failed", count=fails)
+    warns = sum(i.status == "warn" for i in items)
+    if warns:
+        return "warn", _reason("rule_warned", count=warns)
+    waived = sum(i.status == "waived" for i in items)
+    return "pass", (
+        _reason("rule_passed_waived", count=waived) if waived else _reason("rule_passed")
+    )
+
+
+def _item(h: Hit, opts: RuleOptions, waivers: _Waivers) -> ItemResult:
+    waiver = waivers.lookup((h.id, *h.keys), opts.id)
+    status: ItemStatus = h.status
+    use: WaiverUse | None = None
+    if waiver is not None:
+        if not opts.waivable:
+            use = "not-waivable"
+        elif waivers.in_force(waiver):
+            status, use = "waived", "applied"
+        else:
+            use = "expired"
+    return ItemResult(
+        id=h.id,
+        title=h.title,
+        owner=h.owner,
+        assignee=h.assignee,
+        status=status,
+        reason=h.reason,
+        file=h.place.file,
+        line=h.place.line,
+        col=h.place.col,
+        severity=h.severity or opts.severity,
+        waiver=use,
+        waived_by=waiver.approved_by if waiver is not None else None,
+        waiver_expires=waiver.expires if waiver is not None else None,
+    )
+
+
+def _reason(code: str, **params: str | int) -> Reason:
+    return Reason(code=f"gate.{code}", params=dict(params))
+
+
+def _default_title(rule: str) -> LocalisedText:
+    from journey.messages import text
+
+    code = f"gate.title.{rule}"
+    return LocalisedText(en=text(code, "en"), zh=text(code, "zh"))
+
+
+def _counts(rules: Iterable[RuleResult]) -> Counts:
+    by_rule: Counter[str] = Counter()
+    by_item: Counter[str] = Counter()
+    blocking = 0
+    for rule in rules:
+        by_rule[rule.status] += 1
+        blocking += rule.blocks
+        by_item.update(i.status for i in rule.items)
+    return Counts(
+        rules=sum(by_rule.values()),
+        passed=by_rule["pass"],
+        failed=by_rule["fail"],
+        waived=by_rule["waived"],
+        warned=by_rule["warn"],
+        blocking_rules=blocking,
+        items_failed=by_item["fail"],
+        items_warned=by_item["warn"],
+        items_waived=by_item["waived"],
+    )
+
+
+# Waivers -------------------------------------------------------------------------
+
+
+@dataclass
+class _Waivers:
+    """The project's waivers by target, and which rules consulted each."""
+
+    waivers: Sequence[Waiver]
+    as_of: dt.date
+    consulted: dict[int, list[str]] = field(default_factory=dict)
+
+    def lookup(self, targets: Sequence[str], rule_id: str) -> Waiver | None:
+        """The best waiver for any of `targets` (in force before expired, latest first)."""
+        found = [(i, w) for i, w in enumerate(self.waivers) if w.target in targets]
+        if not found:
+            return None
+        for i, _ in found:
+            rules = self.consulted.setdefault(i, [])
+            if rule_id not in rules:
+                rules.append(rule_id)
+        return max(found, key=lambda iw: (self.in_force(iw[1]), iw[1].expires))[1]
+
+    def in_force(self, waiver: Waiver) -> bool:
+        """True until the end of the waiver's `expires` day."""
+        return waiver.expires >= self.as_of
+
+    def results(self) -> tuple[WaiverResult, ...]:
+        """The waivers this gate consulted, in project-file order."""
+        return tuple(
+            WaiverResult(
+                target=w.target,
+                reason=w.reason,
+                approved_by=w.approved_by,
+                expires=w.expires,
+                state=waiver_state(w.expires, self.as_of),
+                days_left=(w.expires - self.as_of).days,
+                rules=tuple(self.consulted[i]),
+            )
+            for i, w in enumerate(self.waivers)
+            if i in self.consulted
+        )
+
+
+__all__ = [
+    "GateResult",
+    "ItemResult",
+    "RuleResult",
+    "WaiverResult",
+    "evaluate",
+    "find_gate",
+    "waiver_state",
+]
