@@ -1,0 +1,84 @@
+"""Wording shared by every formatter: reasons, statuses and places in one language."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from journey.messages import text
+from journey.problems import Place
+from journey.types import LocalisedText
+
+if TYPE_CHECKING:
+    from journey.gates import ItemResult, RuleResult
+    from journey.rules import Reason
+
+_WORDS = {"status": "gate.status.", "rating": "gate.rating."}
+
+
+def say(reason: Reason, lang: str) -> str:
+    """A reason in `lang`: localised parameters resolved, status and rating words translated."""
+    params: dict[str, object] = {}
+    for key, value in reason.params.items():
+        if isinstance(value, LocalisedText):
+            params[key] = value.get(lang)
+        elif key in _WORDS and isinstance(value, str):
+            params[key] = word(_WORDS[key] + value, value, lang)
+        else:
+            params[key] = value
+    return text(reason.code, lang, **params)
+
+
+def word(code: str, fallback: str, lang: str) -> str:
+    """A translated word, or `fallback` when there is no message for it."""
+    from journey.messages import has
+
+    return text(code, lang) if has(code) else fallback
+
+
+def item_reason(item: ItemResult, lang: str) -> str:
+    """The item's reason, followed by what its waiver did, if one names it."""
+    base = say(item.reason, lang)
+    if item.waiver == "applied":
+        extra = text(
+            "gate.item_waived", lang, approved_by=item.waived_by, expires=item.waiver_expires
+        )
+    elif item.waiver == "expired":
+        extra = text("gate.item_waiver_expired", lang, expires=item.waiver_expires)
+    elif item.waiver == "not-waivable":
+        extra = text("gate.item_not_waivable", lang)
+    else:
+        return base
+    return f"{base}; {extra}" if lang != "zh" else f"{base}；{extra}"
+
+
+def label(item: ItemResult, lang: str) -> str:
+    """`ID title`, or just the id when the title only repeats it (a building, a milestone)."""
+    title = one_line(item.title.get(lang))
+    return item.id if title == item.id else f"{item.id} {title}"
+
+
+def where(item: ItemResult) -> str:
+    """`FILE:LINE:COL` of the item's status (or where it would be recorded)."""
+    return Place(item.file, item.line, item.col).render()
+
+
+def owner(item: ItemResult, lang: str) -> str:
+    """The owner, with the assignee when the project names one."""
+    if not item.owner:
+        return text("gate.text.no_owner", lang)
+    return f"{item.owner} ({item.assignee})" if item.assignee else item.owner
+
+
+def rule_status(rule: RuleResult, lang: str) -> str:
+    """The rule's status as a word."""
+    return text(f"gate.rstatus.{rule.status}", lang)
+
+
+def rating(value: str, lang: str) -> str:
+    """A rating or severity as a word."""
+    return text(f"gate.rating.{value}", lang)
+
+
+def one_line(value: str) -> str:
+    """Text on one line: newlines and tabs become spaces."""
+    return " ".join(value.split())

@@ -1,0 +1,66 @@
+"""`-o github`: workflow-command annotations, at most 10 per level as GitHub shows them.
+
+The Markdown job summary (journey.output.markdown) is appended to
+`$GITHUB_STEP_SUMMARY` by the CLI, which owns files and the environment.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from journey.messages import text
+from journey.output._common import item_reason, label, owner
+
+if TYPE_CHECKING:
+    from journey.gates import GateResult, ItemResult, RuleResult
+
+LIMIT = 10  # GitHub shows at most 10 error and 10 warning annotations per step
+
+
+def render(result: GateResult, lang: str) -> str:
+    """One `::error` / `::warning` line per item, capped per level, then a summary line."""
+    shown: dict[str, list[str]] = {"error": [], "warning": []}
+    hidden = {"error": 0, "warning": 0}
+    for rule in result.rules:
+        for item in rule.items:
+            level = _level(item, rule)
+            if level is None:
+                continue
+            if len(shown[level]) < LIMIT:
+                shown[level].append(annotation(level, item, rule, lang))
+            else:
+                hidden[level] += 1
+    lines = [*shown["error"], *shown["warning"]]
+    lines.extend(
+        text("gate.gh.more", lang, count=n, level=level) for level, n in hidden.items() if n
+    )
+    verdict = text(f"gate.verdict.{result.verdict}", lang)
+    lines.append(f"journey gate {result.gate}: {verdict}")
+    return "\n".join(lines) + "\n"
+
+
+def annotation(level: str, item: ItemResult, rule: RuleResult, lang: str) -> str:
+    """`::LEVEL file=…,line=…,col=…,title=…::message` with GitHub's escaping."""
+    props = {"file": item.file}
+    if item.line:
+        props["line"] = str(item.line)
+    if item.col:
+        props["col"] = str(item.col)
+    props["title"] = f"{rule.id}: {label(item, lang)}"
+    head = ",".join(f"{key}={_prop(value)}" for key, value in props.items())
+    message = f"{item_reason(item, lang)} [{owner(item, lang)}]"
+    return f"::{level} {head}::{_data(message)}"
+
+
+def _level(item: ItemResult, rule: RuleResult) -> str | None:
+    if item.status == "waived" or rule.status == "waived":
+        return None
+    return "error" if item.status == "fail" and rule.blocks else "warning"
+
+
+def _data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(value: str) -> str:
+    return _data(value).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,64 @@
+"""`-o json`: the canonical gate result, with every text in the chosen language."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from journey.output._common import item_reason, say
+
+if TYPE_CHECKING:
+    from journey.gates import GateResult, ItemResult, RuleResult
+
+SCHEMA = "journey-gate-result/1"
+
+
+def render(result: GateResult, lang: str) -> str:
+    """The result as indented JSON (UTF-8 text, Chinese unescaped), ending in a newline."""
+    return json.dumps(document(result, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+def document(result: GateResult, lang: str) -> dict[str, Any]:
+    """The result as plain JSON data."""
+    data = result.model_dump(mode="json", exclude={"rules", "title", "project"})
+    project = result.project.model_dump(mode="json")
+    project["name"] = result.project.name.get(lang)
+    return {
+        "schema": SCHEMA,
+        "gate": result.gate,
+        "title": result.title.get(lang),
+        "lang": lang,
+        **{k: data[k] for k in ("stage", "milestone", "milestone_date")},
+        "project": project,
+        **{k: data[k] for k in ("catalog", "as_of", "verdict", "fail_on")},
+        "rules": [_rule(r, lang) for r in result.rules],
+        "waivers": data["waivers"],
+        "counts": data["counts"],
+    }
+
+
+def _rule(rule: RuleResult, lang: str) -> dict[str, Any]:
+    return {
+        "id": rule.id,
+        "rule": rule.rule,
+        "title": rule.title.get(lang),
+        "severity": rule.severity.value,
+        "status": rule.status,
+        "blocks": rule.blocks,
+        "waivable": rule.waivable,
+        "reason": say(rule.reason, lang),
+        "reason_code": rule.reason.code,
+        "items": [_item(i, lang) for i in rule.items],
+    }
+
+
+def _item(item: ItemResult, lang: str) -> dict[str, Any]:
+    data = item.model_dump(mode="json", exclude_none=True, exclude={"title", "reason"})
+    return {
+        "id": item.id,
+        "title": item.title.get(lang),
+        **{k: data.pop(k) for k in ("owner", "status")},
+        "reason": item_reason(item, lang),
+        "reason_code": item.reason.code,
+        **data,
+    }

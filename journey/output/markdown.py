@@ -1,0 +1,129 @@
+"""`-o markdown`: the verdict, a table of rules, what blocks and who owns it, the waivers.
+
+Every text from catalogs and projects is escaped, so a title holding `|`, `<b>`,
+back-ticks or a leading `#` cannot break a table or inject markup.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from journey.messages import text
+from journey.output._common import item_reason, label, owner, rating, rule_status, say, where
+
+if TYPE_CHECKING:
+    from journey.gates import GateResult, RuleResult
+
+ICON = {"pass": "✅", "fail": "❌", "waived": "➖", "warn": "⚠️"}
+_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+
+
+def escape(value: str) -> str:
+    """Text safe inside Markdown (and its tables), on one line."""
+    flat = " ".join(value.split())
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    flat = _SPECIAL.sub(r"\\\1", flat)
+    return "\\" + flat if flat.startswith("#") else flat
+
+
+def render(result: GateResult, lang: str) -> str:
+    """The result as GitHub-flavoured Markdown (a job summary, a ticket comment)."""
+    lines = [*_head(result, lang), "", *_rules_table(result, lang)]
+    for rule in result.rules:
+        if rule.items:
+            lines.extend(["", *_items_table(rule, lang)])
+    if result.waivers:
+        lines.extend(["", *_waivers(result, lang)])
+    return "\n".join(lines) + "\n"
+
+
+def _head(result: GateResult, lang: str) -> list[str]:
+    verdict = text(f"gate.verdict.{result.verdict}", lang)
+    title = text("gate.text.gate", lang, gate=result.gate, title=escape(result.title.get(lang)))
+    p = result.project
+    context = text(
+        "gate.text.context",
+        lang,
+        project=escape(p.id),
+        name=escape(p.name.get(lang)),
+        positioning=escape(p.positioning),
+        catalog=escape(result.catalog.name),
+        version=escape(result.catalog.version),
+        as_of=result.as_of,
+    )
+    summary = text(
+        "gate.text.verdict",
+        lang,
+        verdict=f"**{verdict}**",
+        failed=result.counts.blocking_rules,
+        rules=result.counts.rules,
+        fail_on=result.fail_on,
+    )
+    milestone = text(
+        "gate.text.milestone",
+        lang,
+        milestone=escape(result.milestone),
+        date=result.milestone_date or "-",
+    )
+    icon = ICON["pass" if result.passed else "fail"]
+    return [f"## {icon} {title}", "", f"{context} · {milestone}", "", summary]
+
+
+def _row(*cells: str) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _rules_table(result: GateResult, lang: str) -> list[str]:
+    heads = ("gate.md.rule", "gate.md.status", "gate.md.severity", "gate.md.reason")
+    lines = [_row(*(text(h, lang) for h in heads)), _row(*["---"] * len(heads))]
+    for rule in result.rules:
+        lines.append(
+            _row(
+                f"{escape(rule.id)}<br>{escape(rule.title.get(lang))}",
+                f"{ICON[rule.status]} {rule_status(rule, lang)}",
+                rating(rule.severity.value, lang),
+                escape(say(rule.reason, lang)),
+            )
+        )
+    return lines
+
+
+def _items_table(rule: RuleResult, lang: str) -> list[str]:
+    heads = ("gate.md.item", "gate.md.status", "gate.md.owner", "gate.md.reason", "gate.md.where")
+    title = f"### {escape(rule.id)} — {text('gate.md.blocking', lang)}"
+    lines = [title, "", _row(*(text(h, lang) for h in heads)), _row(*["---"] * len(heads))]
+    for item in rule.items:
+        lines.append(
+            _row(
+                escape(label(item, lang)),
+                text(f"gate.rstatus.{item.status}", lang),
+                escape(owner(item, lang)),
+                escape(item_reason(item, lang)),
+                escape(where(item)),
+            )
+        )
+    return lines
+
+
+def _waivers(result: GateResult, lang: str) -> list[str]:
+    heads = (
+        "gate.md.target",
+        "gate.md.status",
+        "gate.md.expires",
+        "gate.md.approved_by",
+        "gate.md.reason",
+    )
+    lines = [f"### {text('gate.text.waivers', lang)}", ""]
+    lines += [_row(*(text(h, lang) for h in heads)), _row(*["---"] * len(heads))]
+    for w in result.waivers:
+        lines.append(
+            _row(
+                escape(w.target),
+                text(f"gate.wstate.{w.state}", lang),
+                w.expires.isoformat(),
+                escape(w.approved_by),
+                escape(w.reason),
+            )
+        )
+    return lines

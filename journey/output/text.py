@@ -1,0 +1,113 @@
+"""`-o text`: a verdict line, then each rule that did not simply pass, with who must act.
+
+Colour is the caller's business: the CLI passes a `style(text, role)` function (roles:
+pass, fail, warn, waived, dim, bold); without one the text is plain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from journey.messages import text
+from journey.output._common import item_reason, label, owner, rating, say, where
+
+if TYPE_CHECKING:
+    from journey.gates import GateResult, ItemResult, RuleResult
+
+Style = Callable[[str, str], str]
+MARK = {"pass": "PASS", "fail": "FAIL", "waived": "WAIVED", "warn": "WARN"}
+
+
+def _plain(value: str, _role: str) -> str:
+    return value
+
+
+def render(result: GateResult, lang: str, style: Style | None = None) -> str:
+    """The result as plain text (styled by `style` when given), ending in a newline."""
+    paint = style or _plain
+    lines = [*_header(result, lang, paint), _verdict(result, lang, paint), ""]
+    for rule in result.rules:
+        lines.extend(_rule(rule, result, lang, paint))
+    lines.extend(_waivers(result, lang))
+    lines.extend(["", _verdict(result, lang, paint)])
+    return "\n".join(lines) + "\n"
+
+
+def _header(result: GateResult, lang: str, paint: Style) -> list[str]:
+    p = result.project
+    head = text("gate.text.gate", lang, gate=result.gate, title=result.title.get(lang))
+    context = text(
+        "gate.text.context",
+        lang,
+        project=p.id,
+        name=p.name.get(lang),
+        positioning=p.positioning,
+        catalog=result.catalog.name,
+        version=result.catalog.version,
+        as_of=result.as_of,
+    )
+    date = result.milestone_date or "-"
+    milestone = text("gate.text.milestone", lang, milestone=result.milestone, date=date)
+    return [paint(head, "bold"), paint(f"{context} · {milestone}", "dim")]
+
+
+def _rule(rule: RuleResult, result: GateResult, lang: str, paint: Style) -> list[str]:
+    mark = paint(f"{MARK[rule.status]:<6}", rule.status)
+    sev = rating(rule.severity.value, lang)
+    head = f"{mark} {rule.id}  {rule.title.get(lang)}  [{sev}] — {say(rule.reason, lang)}"
+    lines = [head]
+    if rule.status == "fail" and not rule.blocks:
+        lines.append("       " + text("gate.text.below_fail_on", lang, fail_on=result.fail_on))
+    lines.extend(_item(item, lang, paint) for item in rule.items)
+    return lines
+
+
+def _item(item: ItemResult, lang: str, paint: Style) -> str:
+    status = {"fail": "x", "warn": "!", "waived": "~"}[item.status]
+    role = {"fail": "fail", "warn": "warn", "waived": "waived"}[item.status]
+    who = (
+        text("gate.text.owner", lang, owner=owner(item, lang)) if item.owner else owner(item, lang)
+    )
+    return (
+        f"   {paint(status, role)} {label(item, lang)}  ({who})\n"
+        f"       {item_reason(item, lang)}\n"
+        f"       {paint(where(item), 'dim')}"
+    )
+
+
+def _waivers(result: GateResult, lang: str) -> list[str]:
+    if not result.waivers:
+        return []
+    lines = ["", text("gate.text.waivers", lang) + ":"]
+    for w in result.waivers:
+        state = text(f"gate.wstate.{w.state}", lang)
+        lines.append(
+            "   "
+            + text(
+                "gate.text.waiver_line",
+                lang,
+                target=w.target,
+                state=state,
+                expires=w.expires,
+                approved_by=w.approved_by,
+                reason=w.reason,
+            )
+        )
+    return lines
+
+
+def _verdict(result: GateResult, lang: str, paint: Style) -> str:
+    verdict = text(f"gate.verdict.{result.verdict}", lang)
+    line = text(
+        "gate.text.verdict",
+        lang,
+        verdict=verdict,
+        failed=result.counts.blocking_rules,
+        rules=result.counts.rules,
+        fail_on=result.fail_on,
+    )
+    return paint(line, "pass" if result.passed else "fail")
+
+
+__all__ = ["Style", "render"]
