@@ -1,0 +1,149 @@
+"""`journey gate`: evaluate one stage gate against a project; exit 1 when it fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+import click
+
+from journey.cli._context import Settings, as_of_option, print_problems, say, settings
+
+if TYPE_CHECKING:
+    from journey.gates import GateResult
+
+FORMAT_NAMES = ("text", "json", "junit", "sarif", "github", "markdown")
+RATINGS = ("low", "medium", "high", "critical")
+
+
+class Target(NamedTuple):
+    """One `-o FORMAT[:PATH]`: a format and a file, or None for standard output."""
+
+    format: str
+    path: Path | None
+
+
+@click.command("gate")
+@click.argument("gate")
+@click.option(
+    "--project",
+    "-p",
+    "project_dir",
+    required=True,
+    metavar="DIR",
+    type=click.Path(path_type=Path),
+    help="The project folder (holding project.yaml).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "outputs",
+    multiple=True,
+    metavar="FORMAT[:PATH]",
+    help="Output format, to PATH or standard output; repeatable. "
+    "FORMAT: text (default), json, junit, sarif, github, markdown.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(RATINGS),
+    default="low",
+    show_default=True,
+    help="The lowest severity of a failed rule that fails the gate.",
+)
+@click.option(
+    "--soft-fail", is_flag=True, help="Exit 0 even when the gate fails (not on bad input)."
+)
+@as_of_option
+def command(
+    gate: str, project_dir: Path, outputs: tuple[str, ...], fail_on: str, soft_fail: bool
+) -> int:
+    """Evaluate GATE of the catalog against the project in DIR.
+
+    Exit 0 when the gate passes, 1 when it fails (0 with --soft-fail), 2 when the
+    catalog, project, findings or options are invalid.
+    """
+    from journey.gates import evaluate, find_gate
+    from journey.project import load_project
+    from journey.types import Rating
+
+    s = settings()
+    targets = parse_targets(outputs)
+    catalog = s.load_catalog()
+    find_gate(catalog, gate)
+    project = load_project(project_dir, catalog, s.as_of)
+    print_problems(project.warnings, s)
+    result = evaluate(gate, project, Rating(fail_on))
+    for target in targets:
+        emit(target, result, s)
+    return 0 if result.passed or soft_fail else 1
+
+
+def parse_targets(outputs: tuple[str, ...]) -> list[Target]:
+    """Parse every `-o`; unknown formats, two on stdout or a missing folder are usage errors."""
+    from journey.errors import UsageProblem
+    from journey.output.files import check_folder
+    from journey.validation import suggest
+
+    targets: list[Target] = []
+    for spec in outputs or ("text",):
+        name, _, where = spec.partition(":")
+        if name not in FORMAT_NAMES:
+            raise UsageProblem(
+                "gate.out_unknown_format",
+                value=name,
+                choices=", ".join(FORMAT_NAMES),
+                suggestion=suggest(name, FORMAT_NAMES),
+            )
+        path = Path(where) if where and where != "-" else None
+        if path is not None:
+            check_folder(path)
+        targets.append(Target(name, path))
+    on_stdout = [t.format for t in targets if t.path is None]
+    if len(on_stdout) > 1:
+        raise UsageProblem("gate.out_two_stdout", formats=", ".join(on_stdout))
+    return targets
+
+
+def emit(target: Target, result: GateResult, s: Settings) -> None:
+    """Render one target and send it to its file or to standard output."""
+    import os
+
+    from journey.messages import text
+    from journey.output import render
+    from journey.output.files import append, write_atomic
+
+    if target.path is None:
+        click.echo(_stdout_text(target.format, result, s), nl=False)
+    else:
+        write_atomic(target.path, render(target.format, result, s.lang))
+        say(text("gate.out_written", s.lang, path=target.path), s, err=True)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if target.format == "github" and summary:
+        append(Path(summary), render("markdown", result, s.lang))
+
+
+def _stdout_text(name: str, result: GateResult, s: Settings) -> str:
+    import sys
+
+    from journey.output import render
+
+    if name != "text":
+        return render(name, result, s.lang)
+    from journey.output.text import render as render_text
+
+    colour = s.color and sys.stdout.isatty()
+    return render_text(result, s.lang, _style if colour else None)
+
+
+_COLOURS = {
+    "pass": {"fg": "green", "bold": True},
+    "fail": {"fg": "red", "bold": True},
+    "warn": {"fg": "yellow"},
+    "waived": {"fg": "cyan"},
+    "dim": {"dim": True},
+    "bold": {"bold": True},
+}
+
+
+def _style(value: str, role: str) -> str:
+    return click.style(value, **_COLOURS.get(role, {}))  # type: ignore[arg-type]
