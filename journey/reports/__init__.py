@@ -1,0 +1,34 @@
+"""Reports a project team reads: risk assessment, delivery plan, open-day readiness.
+
+Builders return frozen data models (`journey.reports.models`); `render` formats one
+as HTML or Markdown; `writing` puts it on disk atomically; `site` writes them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from journey.project import Project
+from journey.reports.models import Report
+from journey.reports.openday import open_day
+from journey.reports.plan import delivery_plan
+from journey.reports.risk import risk_assessment
+
+Builder = Callable[[Project, str, "Mapping[str, Any] | None"], Report]
+
+REPORTS: dict[str, Builder] = {
+    "risk-assessment": risk_assessment,
+    "delivery-plan": delivery_plan,
+    "open-day": open_day,
+}
+
+
+def build(
+    name: str, project: Project, lang: str = "en", gates: Mapping[str, Any] | None = None
+) -> Report:
+    """The report `name` of a project in `lang` (KeyError for an unknown report)."""
+    return REPORTS[name](project, lang, gates)
+
+
+__all__ = ["REPORTS", "build", "delivery_plan", "open_day", "risk_assessment"]

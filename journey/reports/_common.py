@@ -1,0 +1,124 @@
+"""What every report builder shares: the header, gate verdicts, waivers and names."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from journey.project import Project
+from journey.reports.models import GateBadge, Header, Milestone, Verdict, WaiverRow
+
+
+def gate_outcomes(project: Project) -> dict[str, Any]:
+    """Every catalog gate evaluated against the project (empty until gates exist).
+
+    The one place that calls `journey.gates`, so that a change of its interface
+    touches nothing else here.
+    """
+    try:
+        gates = importlib.import_module("journey.gates")
+    except ModuleNotFoundError as exc:
+        if exc.name != "journey.gates":
+            raise
+        return {}
+    return {gate_id: gates.evaluate(gate_id, project) for gate_id in project.catalog.gates}
+
+
+def gate_badges(
+    project: Project, lang: str, outcomes: Mapping[str, Any] | None
+) -> tuple[GateBadge, ...]:
+    """A badge per catalog gate; `unknown` when it could not be evaluated."""
+    found = gate_outcomes(project) if outcomes is None else outcomes
+    return tuple(
+        _badge(project, gate_id, lang, found.get(gate_id)) for gate_id in project.catalog.gates
+    )
+
+
+def _badge(project: Project, gate_id: str, lang: str, result: Any) -> GateBadge:
+    gate = project.catalog.gates[gate_id]
+    verdict: Verdict = "unknown"
+    failed: tuple[str, ...] = ()
+    if result is not None:
+        verdict = "pass" if str(result.verdict) == "pass" else "fail"
+        failed = tuple(rule_title(project, gate_id, r, lang) for r in failed_rules(result))
+    return GateBadge(id=gate_id, title=gate.title.get(lang), verdict=verdict, failed=failed)
+
+
+def failed_rules(result: Any) -> list[Any]:
+    """The rule results of a gate result whose status is `fail`."""
+    return [r for r in getattr(result, "rules", ()) if str(r.status) == "fail"]
+
+
+def rule_title(project: Project, gate_id: str, result: Any, lang: str) -> str:
+    """A rule result's title in `lang` (from the result, else the catalog, else its id)."""
+    title: Any = getattr(result, "title", None)
+    if hasattr(title, "get"):
+        return str(title.get(lang))
+    for rule in project.catalog.gates[gate_id].rules:
+        if rule.id == result.id and rule.title is not None:
+            return rule.title.get(lang)
+    return str(result.id)
+
+
+def header(
+    project: Project, report: str, lang: str, outcomes: Mapping[str, Any] | None = None
+) -> Header:
+    """The header of a report: project, catalog, level, stage, as-of, milestones, gates."""
+    catalog = project.catalog
+    level = catalog.levels.get(project.level)
+    stage = catalog.stages.get(project.file.stage)
+    return Header(
+        report=report,
+        lang=lang,
+        project_id=project.file.id,
+        project_name=project.file.name.get(lang),
+        catalog_name=catalog.name,
+        catalog_version=catalog.version,
+        level=level.title.get(lang) if level else project.level,
+        stage=stage.title.get(lang) if stage else project.file.stage,
+        as_of=project.as_of,
+        milestones=tuple(
+            Milestone(name=name, date=day)
+            for name, day in sorted(project.file.milestones.items(), key=lambda kv: kv[1])
+        ),
+        gates=gate_badges(project, lang, outcomes),
+    )
+
+
+def waiver_for(project: Project, target: str) -> WaiverRow | None:
+    """The latest-expiring waiver for `target`, in force or not."""
+    found = [w for w in project.file.waivers if w.target == target]
+    if not found:
+        return None
+    w = max(found, key=lambda w: w.expires)
+    return WaiverRow(
+        target=w.target,
+        reason=w.reason,
+        approved_by=w.approved_by,
+        expires=w.expires,
+        in_force=w.expires >= project.as_of,
+    )
+
+
+def waived(project: Project, target: str) -> bool:
+    """True when a waiver for `target` is in force on the as-of date."""
+    row = waiver_for(project, target)
+    return row is not None and row.in_force
+
+
+def profession(project: Project, prof_id: str, lang: str) -> str:
+    """A profession's title in `lang` (its id when the catalog lacks it)."""
+    prof = project.catalog.professions.get(prof_id)
+    return prof.title.get(lang) if prof else prof_id
+
+
+def stage_title(project: Project, stage_id: str, lang: str) -> str:
+    """A stage's title in `lang` (its id when the catalog lacks it)."""
+    stage = project.catalog.stages.get(stage_id)
+    return stage.title.get(lang) if stage else stage_id
+
+
+def first(values: Iterable[str | None]) -> str:
+    """The first non-empty value, or ``""``."""
+    return next((v for v in values if v), "")

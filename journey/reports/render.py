@@ -1,0 +1,99 @@
+"""Formatting a report model as HTML or Markdown with the Jinja2 templates.
+
+Both environments autoescape with `StrictUndefined`. The Markdown one runs every
+value through `markdown_escape` first (as Jinja2's `finalize`), so no catalog or
+project text can break a table or smuggle HTML into a page that renders it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from functools import lru_cache, partial
+from importlib.resources import files
+from typing import Any, Literal
+
+import jinja2
+from markupsafe import Markup
+
+from journey.reports import i18n
+from journey.reports.models import Report
+
+Format = Literal["html", "md"]
+FORMATS: tuple[Format, ...] = ("html", "md")
+EXTENSION = {"html": "html", "md": "md"}
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+_MD_LEADING = re.compile(r"^(\s*)(#|[+\-=](?=\s|$))")
+_SPACE = re.compile(r"\s+")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def markdown_escape(value: object) -> Markup:
+    """Text made inert in Markdown: `|`, `<`, `>`, backticks, emphasis, links, leading `#`."""
+    if isinstance(value, Markup):
+        return value
+    text = _SPACE.sub(" ", str(value))  # a newline would end a table row
+    text = _ENTITY.sub("&amp;", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
+    return Markup(_MD_LEADING.sub(r"\1\\\2", text))
+
+
+def json_for_script(data: Any) -> Markup:
+    """JSON that cannot end its `<script>` element: `<`, `>` and `&` as \\u escapes."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escape)
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _load(name: str) -> str:
+    return files("journey.templates").joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=2)
+def environment(fmt: Format) -> jinja2.Environment:
+    """The Jinja2 environment for one output format (templates read from the package)."""
+    env = jinja2.Environment(
+        loader=jinja2.FunctionLoader(_load),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=markdown_escape if fmt == "md" else None,
+    )
+    return env
+
+
+def helpers(lang: str) -> dict[str, Callable[..., str]]:
+    """The language-bound functions every template calls: t, date, num, pct, status."""
+    return {
+        "t": partial(i18n.t, lang=lang),
+        "date": partial(i18n.format_date, lang=lang),
+        "num": partial(i18n.format_number, lang=lang),
+        "pct": partial(i18n.format_percent, lang=lang),
+        "status": lambda value: i18n.t(f"status.{value}", lang),
+        "rating": lambda value: i18n.t(f"rating.{value}", lang),
+    }
+
+
+def render(report: Report, fmt: Format = "html") -> str:
+    """The report as one HTML document or one Markdown text, in the report's language."""
+    lang = report.header.lang
+    template = environment(fmt).get_template(f"{report.kind}.{fmt}.j2")
+    return template.render(
+        r=report,
+        h=report.header,
+        html_lang=i18n.HTML_LANG.get(lang, lang),
+        data_json=json_for_script(report.model_dump(mode="json")) if fmt == "html" else "",
+        **helpers(lang),
+    )
+
+
+def render_template(name: str, fmt: Format, lang: str, **context: Any) -> str:
+    """Render any template of the package (the site index) with the language helpers."""
+    template = environment(fmt).get_template(name)
+    return template.render(html_lang=i18n.HTML_LANG.get(lang, lang), **helpers(lang), **context)

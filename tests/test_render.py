@@ -1,0 +1,190 @@
+"""Rendering: every report in both languages as HTML and Markdown, and the fixed strings."""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+from html.parser import HTMLParser
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+from reports_helpers import make_project
+
+from journey.project import Project
+from journey.reports import REPORTS, build, delivery_plan, open_day, risk_assessment
+from journey.reports.i18n import STRINGS, format_date, format_number, format_percent
+from journey.reports.render import json_for_script, markdown_escape, render
+
+TEMPLATES = files("journey.templates")
+URL_ATTRS = {"src", "href", "action", "srcset", "poster", "data", "xlink:href"}
+
+
+class Page(HTMLParser):
+    """Tags, attributes, the embedded JSON and the visible text of a page."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self.text: list[str] = []
+        self._in_script = False
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        (self.scripts if self._in_script else self.text).append(data)
+
+    def find(self, tag: str, **attrs: str) -> list[dict[str, str | None]]:
+        return [
+            a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())
+        ]
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    return make_project(tmp_path_factory.mktemp("render"))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_html_is_self_contained_and_carries_its_data(
+    project: Project, name: str, lang: str
+) -> None:
+    report = build(name, project, lang)
+    html = render(report, "html")
+    page = Page(html)
+    assert page.find("html")[0]["lang"] == ("zh-CN" if lang == "zh" else "en")
+    assert not re.search(r"https?:|//[a-z]|@import|url\(", html, re.IGNORECASE)
+    assert all(not (set(a) & URL_ATTRS) for _, a in page.tags)
+    assert len(page.find("script", type="application/json", id="report-data")) == 1
+    assert len(page.scripts) == 1
+    assert json.loads(page.scripts[0]) == report.model_dump(mode="json")
+    assert "@media print" in html and "@page" in html and "A4" in html
+    assert 'name="viewport"' in html
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_markdown_twin_has_the_same_content(project: Project, name: str, lang: str) -> None:
+    md = render(build(name, project, lang), "md")
+    assert md.startswith("# 海景测试" if lang == "zh" else "# Harbour Test")
+    assert "<" not in md.replace("&lt;", "")
+    for line in md.splitlines():
+        if line.startswith("|"):
+            assert line.endswith("|"), line
+
+
+def test_heat_map_cells_show_the_risk_counts(project: Project) -> None:
+    report = risk_assessment(project)
+    page = Page(render(report, "html"))
+    cells = page.find("td")
+    shown = sum(int(a["data-count"] or 0) for a in cells if "data-count" in a)
+    assert shown == report.total == sum(len(s.risks) for s in report.stages)
+    assert len([a for a in cells if "data-count" in a]) == 25 * len(report.stages)
+
+
+def test_gantt_draws_one_bar_per_task_and_the_today_line(project: Project) -> None:
+    report = delivery_plan(project, "zh")
+    html = render(report, "html")
+    page = Page(html)
+    bars = [a["class"] for t, a in page.tags if t == "rect" and "bar" in (a["class"] or "")]
+    assert len(bars) == len(report.tasks) == 6
+    assert len(page.find("g", **{"class": "task"})) == 6
+    assert page.find("line", **{"class": "today"})
+    assert len(page.find("rect", **{"class": "crit"})) == len(report.critical_path)
+    assert "bar at-risk" in bars
+    assert "截至 10月20日" in html
+
+
+def test_open_day_verdict_comes_first_and_names_the_blockers(project: Project) -> None:
+    html = render(open_day(project), "html")
+    verdict = html.index('id="verdict"')
+    assert verdict < html.index("<main>")
+    assert "NO-GO" in html[verdict : html.index("</div>", verdict)]
+    assert re.search(r"OD-002</b> Lift hall power — failed", html)
+    md = render(open_day(project, "zh"), "md")
+    assert "## 暂不具备开放条件" in md
+    assert "1. **OD-002** Lift hall power（中） — 不通过 · 责任专业: 工程" in md
+
+
+def test_rectification_rates_are_formatted_per_building(project: Project) -> None:
+    html = render(delivery_plan(project), "html")
+    assert re.search(r'data-building="T1">.*?class="num rate"[^>]*>66\.7%', html, re.S)
+    assert re.search(r'data-building="T2">.*?class="num rate"[^>]*>50\.0%', html, re.S)
+
+
+def test_dates_and_numbers_per_language() -> None:
+    import datetime as dt
+
+    day = dt.date(2026, 10, 24)
+    assert (format_date(day, "en"), format_date(day, "zh")) == ("24 Oct 2026", "2026年10月24日")
+    assert format_number(600000, "zh") == "600,000"
+    assert format_percent(0.9523, "en") == "95.2%"
+
+
+def test_every_string_has_both_languages_with_the_same_placeholders() -> None:
+    fields = string.Formatter()
+    for key, (en, zh) in STRINGS.items():
+        assert en.strip() and zh.strip(), key
+        assert {f for _, f, _, _ in fields.parse(en) if f} == {
+            f for _, f, _, _ in fields.parse(zh) if f
+        }, key
+
+
+def _templates() -> list[str]:
+    return sorted(p.name for p in TEMPLATES.iterdir() if p.name.endswith(".j2"))
+
+
+def test_every_key_the_templates_use_is_in_the_table() -> None:
+    used = set()
+    for name in _templates():
+        source = TEMPLATES.joinpath(name).read_text(encoding="utf-8")
+        used |= set(re.findall(r"""\bt\(\s*["']([\w.\-/]+)["']""", source))
+    prefixes = {k for k in used if k.endswith(".")}  # t("status." ~ value)
+    used -= prefixes
+    assert used and not used - set(STRINGS)
+    dynamic = {"report.", "verdict.", "status.", "rating.", "open.reason.", "site.lang."}
+    unused = {k for k in set(STRINGS) - used if not any(k.startswith(p) for p in dynamic)}
+    assert not unused
+
+
+@pytest.mark.parametrize("name", _templates())
+def test_no_fixed_text_outside_the_table(name: str) -> None:
+    """Text a reader sees comes from t(): a template holds no words of its own."""
+    if name.startswith("style"):
+        return
+    source = TEMPLATES.joinpath(name).read_text(encoding="utf-8")
+    source = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", " ", source, flags=re.S)
+    source = re.sub(r"<[^>]*>", " ", source)  # tags and attributes are not shown
+    words = set(re.findall(r"[A-Za-z\u4e00-\u9fff]{2,}", source)) - {"HTML"}
+    assert not words, f"{name}: untranslated {sorted(words)}"
+
+
+def test_markdown_escape_keeps_text_inert() -> None:
+    assert markdown_escape("a|b") == r"a\|b"
+    assert markdown_escape("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert(1)&gt;"
+    assert markdown_escape("`code`") == r"\`code\`"
+    assert markdown_escape("# title") == r"\# title"
+    assert markdown_escape("[x](javascript:alert(1))") == r"\[x\](javascript:alert(1))"
+    assert markdown_escape("line\nbreak") == "line break"
+    assert markdown_escape("R&D &amp;") == "R&D &amp;amp;"
+
+
+def test_json_for_script_cannot_close_the_script() -> None:
+    text = json_for_script({"x": "</script><script>alert(1)</script>"})
+    assert "</" not in text and "<" not in text
+    assert json.loads(text) == {"x": "</script><script>alert(1)</script>"}
+
+
+def test_render_writes_nothing(project: Project, tmp_path: Path) -> None:
+    before = sorted(project.folder.iterdir())
+    render(risk_assessment(project), "html")
+    assert sorted(project.folder.iterdir()) == before
