@@ -1,0 +1,42 @@
+"""`journey site`: every report of a project in both languages, plus an index page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from journey.cli._context import as_of_option, settings
+from journey.cli.render import lang_option, load, project_option
+
+
+@click.command("site")
+@project_option
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the site to (created if needed).",
+)
+@lang_option
+@as_of_option
+def command(project_dir: Path, output: Path) -> int:
+    """Write every report in English and Chinese, as HTML and Markdown, and an index.
+
+    Layout: OUTPUT/index.html (gate verdicts, relative links), OUTPUT/en/*.html|md and
+    OUTPUT/zh/*.html|md. Every page is rendered before the first is written. Exit 0
+    once written, whatever the gate verdicts; 2 on invalid input or a write failure.
+    """
+    from journey.messages import text
+    from journey.reports.site import INDEX, write_site
+
+    s = settings()
+    project = load(project_dir, s)
+    written = write_site(project, output, s.lang)
+    if not s.quiet:
+        index = output / INDEX
+        click.echo(
+            text("report.site_written", s.lang, count=len(written), path=str(output), index=index)
+        )
+    return 0
