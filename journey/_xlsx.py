@@ -36,33 +36,43 @@ _BROKEN: tuple[type[BaseException], ...] = (
 )
 
 
-def sheet_rows(path: Path) -> tuple[str, Iterator[tuple[int, list[str]]]]:
-    """The first sheet's name and its rows as text, each with its row number."""
-    try:
-        import openpyxl
-        from openpyxl.utils.exceptions import InvalidFileException
-    except ImportError as exc:
-        raise Unavailable(str(exc)) from exc
-    broken = (*_BROKEN, InvalidFileException)
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        sheet = book.worksheets[0]
-    except broken as exc:
-        raise Unreadable(str(exc) or type(exc).__name__) from exc
-    return str(sheet.title), _rows(book, sheet, broken)
+class SheetRows:
+    """The rows of a workbook's first sheet as lists of text, like `csv.reader` gives.
 
+    `line_num` is the number of the row last returned, as `csv.reader` counts lines.
+    """
 
-def _rows(
-    book: Any, sheet: Any, broken: tuple[type[BaseException], ...]
-) -> Iterator[tuple[int, list[str]]]:
-    try:
-        sheet.reset_dimensions()  # some writers record a wrong size; read every row
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, [_text(value) for value in row]
-    except broken as exc:
-        raise Unreadable(str(exc) or type(exc).__name__) from exc
-    finally:
-        book.close()
+    def __init__(self, path: Path) -> None:
+        try:
+            import openpyxl
+            from openpyxl.utils.exceptions import InvalidFileException
+        except ImportError as exc:
+            raise Unavailable(str(exc)) from exc
+        self.broken = (*_BROKEN, InvalidFileException)
+        try:
+            self.book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            sheet = self.book.worksheets[0]
+            sheet.reset_dimensions()  # some writers record a wrong size; read every row
+        except self.broken as exc:
+            raise Unreadable(str(exc) or type(exc).__name__) from exc
+        self.title = str(sheet.title)
+        self.line_num = 0
+        self._rows: Iterator[tuple[Any, ...]] = sheet.iter_rows(values_only=True)
+
+    def __iter__(self) -> SheetRows:
+        return self
+
+    def __next__(self) -> list[str]:
+        try:
+            row = next(self._rows)
+        except StopIteration:
+            self.book.close()
+            raise
+        except self.broken as exc:
+            self.book.close()
+            raise Unreadable(str(exc) or type(exc).__name__) from exc
+        self.line_num += 1
+        return [_text(value) for value in row]
 
 
 def _text(value: object) -> str:

@@ -107,6 +107,18 @@ class FindingsSummary:
         """Findings not yet verified, in every building."""
         return self.rows - self.by_status[CLOSED]
 
+    def total_up(self) -> None:
+        """Fill the totals that reading leaves to the end (per building and overall)."""
+        self.rows = 0
+        self.by_status.clear()
+        self.open_by_contractor.clear()
+        for stats in self.by_building.values():
+            stats.total = sum(stats.by_status.values())
+            stats.verified = stats.by_status[CLOSED]
+            self.rows += stats.total
+            self.by_status.update(stats.by_status)
+            self.open_by_contractor.update(stats.open_by_contractor)
+
     def ageing(self, as_of: dt.date) -> dict[str, int]:
         """Open findings per ageing band (0-7, 8-14, 15-30, >30 days) as of a date."""
         bands = dict.fromkeys(AGE_BANDS, 0)
@@ -133,11 +145,28 @@ def read_findings(
     folder = _Folder(FindingsSummary(), frozenset(check_items), frozenset(buildings), as_of)
     for path in paths:
         folder.read(path, shown_path(path))
+    folder.summary.total_up()
     return folder.summary, folder.problems
 
 
+class _Rows(Protocol):
+    """What `csv.reader` offers: rows, and the number of lines read so far."""
+
+    @property
+    def line_num(self) -> int: ...
+
+    def __iter__(self) -> Iterator[list[str]]: ...
+
+    def __next__(self) -> list[str]: ...
+
+
 class _Folder:
-    """Folds rows into a summary; remembers only finding ids and the problems found."""
+    """Folds rows into a summary; remembers only finding ids and the problems found.
+
+    Every row first goes through `fast`, which checks it with membership tests and
+    dictionary look-ups only; a row that fails any of them is checked again, field by
+    field, by `fold`, which says what is wrong.
+    """
 
     def __init__(
         self,
@@ -153,11 +182,12 @@ class _Folder:
         self.problems: list[Problem] = []
         self.files: list[tuple[str, str]] = []  # (shown path, sheet name or "")
         self.seen: dict[str, int] = {}  # finding id -> line << 16 | file index
-        self.dates: dict[str, dt.date] = {}
+        self.dates: dict[str, dt.date] = {}  # cell text -> date, for valid dates only
         self.shown = ""
         self.sheet = ""
         self.reported = 0
         self.future = 0
+        self.last_line = 0
 
     # Files -------------------------------------------------------------------
 
@@ -181,11 +211,11 @@ class _Folder:
         self.files.append((self.shown, ""))
         try:
             with path.open(encoding="utf-8-sig", newline="") as handle:
-                self.read_rows(_numbered(csv.reader(handle)))
+                self.read_rows(csv.reader(handle))
         except UnicodeDecodeError:
             self.error(_bad_utf8_line(path), "", "findings.not_utf8")
         except csv.Error as exc:
-            self.error(0, "", "findings.bad_csv", detail=str(exc))
+            self.error(self.last_line, "", "findings.bad_csv", detail=str(exc))
         except OSError as exc:
             self.error(0, "", "file.unreadable", reason=exc.strerror or str(exc))
 
@@ -193,7 +223,8 @@ class _Folder:
         from journey import _xlsx
 
         try:
-            self.sheet, rows = _xlsx.sheet_rows(path)
+            rows = _xlsx.SheetRows(path)
+            self.sheet = rows.title
             self.files.append((self.shown, self.sheet))
             self.read_rows(rows)
         except _xlsx.Unavailable:
@@ -201,24 +232,15 @@ class _Folder:
         except _xlsx.Unreadable as exc:
             self.error(0, "", "findings.bad_xlsx", detail=str(exc))
 
-    def read_rows(self, rows: Iterator[tuple[int, list[str]]]) -> None:
+    def read_rows(self, rows: _Rows) -> None:
         """Check the header, then fold every row."""
         header = next(rows, None)
         if header is None:
             self.error(1, "", "findings.empty", columns=COLUMNS)
             return
-        index = self.header(header[1])
-        if index is None:
-            return
-        fold = self.fold
-        take = [index[name] for name in COLUMNS]
-        need = max(take) + 1
-        for line, values in rows:
-            if len(values) < need:
-                values = [*values, *([""] * (need - len(values)))]
-            fields = [values[i].strip() for i in take]
-            if any(fields):  # skip blank lines and rows of empty cells
-                fold(fields, line)
+        index = self.header(header)
+        if index is not None:
+            self.fast(rows, [index[name] for name in COLUMNS])
 
     def header(self, names: list[str]) -> dict[str, int] | None:
         """Column positions by name; an error per missing or repeated column."""
@@ -256,9 +278,74 @@ class _Folder:
 
     # Rows --------------------------------------------------------------------
 
+    def fast(self, rows: _Rows, take: list[int]) -> None:
+        """Fold every sound row with look-ups only; hand any other row to `fold`."""
+        i_id, i_item, i_building, _u, _r, i_status, i_found, i_due, i_closed, i_who, _n = take
+        need = max(take) + 1
+        items, buildings, check_building = self.items, self.buildings, bool(self.buildings)
+        statuses, dates, seen, as_of = _STATUSES, self.dates, self.seen, self.as_of
+        by_building, by_item = self.summary.by_building, self.summary.by_item
+        file_no, shown = len(self.files) - 1, self.shown
+        line = 1
+        for values in rows:
+            start, line = line + 1, rows.line_num
+            if len(values) < need:
+                self.slow(values, take, need, start)
+                continue
+            fid, item, building = values[i_id].strip(), values[i_item], values[i_building].strip()
+            status, found, due, closed = (
+                values[i_status],
+                dates.get(values[i_found]),
+                values[i_due],
+                values[i_closed],
+            )
+            if (
+                found is None
+                or item not in items
+                or status not in statuses
+                or not building
+                or (check_building and building not in buildings)
+                or not fid
+                or fid in seen
+                or (due and due not in dates)
+                or (closed and (closed not in dates or dates[closed] < found))
+            ):
+                self.slow(values, take, need, start)
+                continue
+            seen[fid] = start << 16 | file_no
+            stats = by_building.get(building)
+            if stats is None:
+                stats = by_building[building] = BuildingStats()
+            stats.by_status[status] += 1
+            item_stats = by_item.get(item)
+            if item_stats is None:
+                item_stats = by_item[item] = ItemStats()
+            item_stats.total += 1
+            if found > as_of:
+                self.future += 1
+            if status == CLOSED:
+                continue
+            stats.open_found[found] += 1
+            item_stats.open += 1
+            if item_stats.first_open is None:
+                item_stats.first_open = Place(shown, start, 0)
+                item_stats.first_open_id = fid
+            who = values[i_who].strip()
+            if who:
+                stats.open_by_contractor[who] += 1
+        self.last_line = line
+
+    def slow(self, values: list[str], take: list[int], need: int, line: int) -> None:
+        """Strip and check a row that the fast path could not take, field by field."""
+        if len(values) < need:
+            values = [*values, *([""] * (need - len(values)))]
+        fields = [values[i].strip() for i in take]
+        if any(fields):  # skip blank lines and rows of empty cells
+            self.fold(fields, line)
+
     def fold(self, row: list[str], line: int) -> None:
-        """Check one row (id, item, building, unit, room, status, found, due, closed,
-        contractor, note) and add it to the aggregates when it is sound."""
+        """Check one stripped row (id, item, building, unit, room, status, found, due,
+        closed, contractor, note) and add it to the aggregates when it is sound."""
         fid, item, building, _unit, _room, status, found_text = row[:7]
         ok = self.required(row, line)
         if item and item not in self.items:
@@ -272,7 +359,7 @@ class _Folder:
                 buildings=sorted(self.buildings),
                 choices=self.buildings,
             )
-        if status and status not in FINDING_STATUSES:
+        if status and status not in _STATUSES:
             ok = self.error(
                 line,
                 "status",
@@ -297,11 +384,8 @@ class _Folder:
 
     def required(self, row: list[str], line: int) -> bool:
         ok = True
-        for name, value in zip(("id", "item", "building"), row[:3], strict=True):
-            if not value:
-                ok = self.error(line, name, "findings.required")
-        for name, value in (("status", row[5]), ("found", row[6])):
-            if not value:
+        for name in REQUIRED_VALUES:
+            if not row[_POSITION[name]]:
                 ok = self.error(line, name, "findings.required")
         return ok
 
@@ -343,13 +427,11 @@ class _Folder:
         contractor: str,
         line: int,
     ) -> None:
+        """Count one sound row (as `fast` does; totals are summed by `total_up`)."""
         summary = self.summary
-        summary.rows += 1
-        summary.by_status[status] += 1
         stats = summary.by_building.get(building)
         if stats is None:
             stats = summary.by_building[building] = BuildingStats()
-        stats.total += 1
         stats.by_status[status] += 1
         item_stats = summary.by_item.get(item)
         if item_stats is None:
@@ -358,7 +440,6 @@ class _Folder:
         if found > self.as_of:
             self.future += 1
         if status == CLOSED:
-            stats.verified += 1
             return
         stats.open_found[found] += 1
         item_stats.open += 1
@@ -367,7 +448,6 @@ class _Folder:
             item_stats.first_open_id = fid
         if contractor:
             stats.open_by_contractor[contractor] += 1
-            summary.open_by_contractor[contractor] += 1
 
     # Problems ----------------------------------------------------------------
 
@@ -395,21 +475,8 @@ class _Folder:
         return False
 
 
-class _LineReader(Protocol):
-    """What `csv.reader` offers: rows, and the number of lines read so far."""
-
-    @property
-    def line_num(self) -> int: ...
-
-    def __iter__(self) -> Iterator[list[str]]: ...
-
-
-def _numbered(reader: _LineReader) -> Iterator[tuple[int, list[str]]]:
-    """Rows with the line each starts on (a quoted field may span several lines)."""
-    line = 1
-    for values in reader:
-        yield line, values
-        line = reader.line_num + 1
+_STATUSES = frozenset(FINDING_STATUSES)
+_POSITION = {name: i for i, name in enumerate(COLUMNS)}
 
 
 def _bad_utf8_line(path: Path) -> int:
