@@ -1,0 +1,115 @@
+"""`journey init`: a commented starter project that validates against the bundled catalog."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shlex
+from pathlib import Path
+
+from journey.errors import OutputError, UsageProblem
+from journey.findings import COLUMNS
+from journey.schemas import SCHEMA_BASE
+
+FINDINGS_FILE = "findings/findings.csv"
+
+_TEMPLATE = """\
+# yaml-language-server: $schema={schema_base}/project.json
+# A journey project: where this development stands against the company catalog.
+# 项目文件：本项目相对于公司知识库的状态。Check it with: journey validate {folder}
+kind: project
+id: {project_id}  # lower-case letters, digits and hyphens
+name: {{en: {name}, zh: {name}}}  # 项目名称
+# positioning: post-processing | process | whole-process | comprehensive
+# (items above this level do not apply to the project)
+positioning: process
+units: 0  # number of homes
+buildings: []  # e.g. [T1, T2, T3]; findings must name one of these
+milestones:  # YYYY-MM-DD; replace these placeholder dates
+  sales_launch: {sales_launch}
+  open_day: {open_day}  # at least 30 days before delivery
+  delivery: {delivery}
+# stage: design | construction | sales | pre-delivery | delivery | after-delivery
+stage: construction
+
+# Risk statuses: open | mitigating | closed | accepted. Unlisted risks count as open.
+risks: {{}}
+#  RS-001: {{status: mitigating, assignee: Li Wei, due: 2026-06-30}}
+#  RD-004: {{status: closed, evidence: contract clause reviewed by legal}}
+
+# Check results: pending | pass | fail | n/a. Unlisted checklist items are pending.
+checks: {{}}
+#  OD-001: pass
+#  OD-003: {{status: fail, note: lift hall power not yet energised}}
+
+# Delivery-preparation tasks: todo | doing | done. Unlisted tasks are todo.
+tasks: {{}}
+#  DP-001: done
+
+# Inspection findings, CSV (UTF-8) or .xlsx, relative to this folder. Columns:
+# {columns}
+findings: [{findings}]
+
+# Approved exceptions for an item id or a gate rule id; expired waivers stop applying.
+waivers: []
+#  - target: AC-FIN-009
+#    reason: feature wall colour variation accepted by design review
+#    approved_by: Zhang Min
+#    expires: 2026-12-31
+
+# Project-specific risks: the fields of a catalog risk plus `phase: sales | delivery`.
+extra_risks: []
+"""
+
+
+def starter_text(folder: Path, as_of: dt.date) -> str:
+    """The starter `project.yaml` for `folder`, with placeholder dates after `as_of`."""
+    day = dt.timedelta(days=1)
+    return _TEMPLATE.format(
+        schema_base=SCHEMA_BASE,
+        folder=shlex.quote(folder.as_posix()),
+        project_id=project_id(folder),
+        name=_name(folder),
+        sales_launch=(as_of + 90 * day).isoformat(),
+        open_day=(as_of + 300 * day).isoformat(),
+        delivery=(as_of + 365 * day).isoformat(),
+        columns=", ".join(COLUMNS),
+        findings=FINDINGS_FILE,
+    )
+
+
+def project_id(folder: Path) -> str:
+    """A project id from the folder name: `Harbour View 2` -> `harbour-view-2`."""
+    slug = re.sub(r"[^a-z0-9]+", "-", folder.resolve().name.lower()).strip("-")
+    return slug if re.match(r"^[a-z]", slug) else f"project-{slug}".rstrip("-")
+
+
+def _name(folder: Path) -> str:
+    name = folder.resolve().name.strip() or "New project"
+    # Keep the flow mapping valid YAML whatever the folder is called.
+    return name if re.fullmatch(r"\w[\w .-]*", name) else "New project"
+
+
+def write_starter(folder: Path, as_of: dt.date) -> list[Path]:
+    """Write `project.yaml` and an empty findings CSV into `folder` (created if missing).
+
+    Refuses (UsageProblem) when `project.yaml` exists; an existing findings file is kept.
+    Raises OutputError when the files cannot be written.
+    """
+    from journey.catalog import shown_path
+
+    target = folder / "project.yaml"
+    if target.exists():
+        raise UsageProblem("init.exists", path=shown_path(target))
+    findings = folder / FINDINGS_FILE
+    written = [target]
+    try:
+        findings.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(starter_text(folder, as_of), encoding="utf-8")
+        if not findings.exists():
+            findings.write_text(",".join(COLUMNS) + "\n", encoding="utf-8")
+            written.append(findings)
+    except OSError as exc:
+        where = shown_path(Path(exc.filename)) if exc.filename else shown_path(folder)
+        raise OutputError("init.cannot_write", path=where, reason=exc.strerror or "") from exc
+    return written

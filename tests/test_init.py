@@ -1,0 +1,62 @@
+"""`journey init DIR`: a commented starter project that validates and is never overwritten."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from helpers import Runner
+
+from journey.findings import COLUMNS
+from journey.schemas import SCHEMA_BASE
+from journey.starter import project_id, starter_text
+
+
+def test_init_writes_a_project_that_validates(tmp_path: Path, run: Runner) -> None:
+    folder = tmp_path / "sites" / "Harbour View 3"
+    result = run("--as-of", "2026-01-10", "init", str(folder))
+    assert result.code == 0, result.err
+    assert "wrote " in result.out and "project.yaml" in result.out
+    text = (folder / "project.yaml").read_text("utf-8")
+    assert text.splitlines()[0] == (f"# yaml-language-server: $schema={SCHEMA_BASE}/project.json")
+    assert "id: harbour-view-3" in text
+    assert "  open_day: 2026-11-06" in text and "  delivery: 2027-01-10" in text
+    header = (folder / "findings" / "findings.csv").read_text("utf-8")
+    assert header == ",".join(COLUMNS) + "\n"
+    result = run("--as-of", "2026-01-10", "validate", str(folder))
+    assert (result.code, result.err) == (0, "")
+    assert result.out.startswith("2 file(s) valid")
+
+
+def test_init_refuses_to_overwrite(tmp_path: Path, run: Runner) -> None:
+    (tmp_path / "project.yaml").write_text("kind: project\n", "utf-8")
+    result = run("init", str(tmp_path))
+    assert result.code == 2
+    assert result.err == (
+        f"journey: error: {tmp_path}/project.yaml already exists; journey init never "
+        "overwrites a project — choose another folder or edit that file\n"
+    )
+    assert (tmp_path / "project.yaml").read_text("utf-8") == "kind: project\n"
+    assert not (tmp_path / "findings").exists()
+
+
+def test_init_keeps_an_existing_findings_file(tmp_path: Path, run: Runner) -> None:
+    findings = tmp_path / "findings" / "findings.csv"
+    findings.parent.mkdir()
+    findings.write_text("kept\n", "utf-8")
+    assert run("init", str(tmp_path)).code == 0
+    assert findings.read_text("utf-8") == "kept\n"
+
+
+def test_init_where_a_file_stands(tmp_path: Path, run: Runner) -> None:
+    (tmp_path / "taken").write_text("x", "utf-8")
+    result = run("init", str(tmp_path / "taken" / "sub"))
+    assert result.code == 2 and "journey: error: cannot write" in result.err
+
+
+def test_project_ids_from_folder_names() -> None:
+    assert project_id(Path("/x/Harbour View 2")) == "harbour-view-2"
+    assert project_id(Path("/x/2026_tower")) == "project-2026-tower"
+    assert project_id(Path("/x/海景二期")) == "project"
+    text = starter_text(Path("/x/海景二期"), dt.date(2026, 1, 1))
+    assert "name: {en: 海景二期, zh: 海景二期}" in text
