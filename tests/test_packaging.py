@@ -72,6 +72,7 @@ def test_installed_wheel_validates_from_elsewhere(wheel: Path, tmp_path: Path) -
     assert "file(s) valid" in result.stdout
     where = subprocess.run(
         [str(python), "-c", "import journey; print(journey.__file__)"],
+        cwd=tmp_path,
         capture_output=True,
         text=True,
         check=True,
