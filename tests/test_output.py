@@ -1,0 +1,308 @@
+"""Gate output formats: the same result as text, JSON, JUnit, SARIF, GitHub and Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree as ET
+
+import jsonschema
+import pytest
+from gatekit import AS_OF, project
+
+from journey.gates import (
+    CatalogRef,
+    Counts,
+    GateResult,
+    ItemResult,
+    ItemStatus,
+    ProjectRef,
+    RuleResult,
+    evaluate,
+)
+from journey.output import FORMATS, render
+from journey.output.markdown import escape
+from journey.rules import Reason
+from journey.types import LocalisedText, Rating
+
+SARIF_SCHEMA = Path(__file__).parent / "sarif-schema-2.1.0.json"
+
+
+@pytest.fixture
+def result(tmp_path: Path) -> GateResult:
+    """delivery: d-risks fails (RD-001 critical, RD-002 waived), d-checks is waived as a
+    rule, d-order passes."""
+    waivers = [
+        {"target": "RD-002", "reason": "re-scored", "approved_by": "Li", "expires": "2026-12-31"},
+        {
+            "target": "d-checks",
+            "reason": "round 1 signed",
+            "approved_by": "Wu",
+            "expires": "2026-11-05",
+        },
+    ]
+    risks = {"RD-001": {"status": "mitigating", "assignee": "Chen Jie"}}
+    p = project(tmp_path, risks=risks, waivers=waivers)
+    return evaluate("delivery", p)
+
+
+def test_every_format_renders_in_both_languages(result: GateResult) -> None:
+    for name in FORMATS:
+        for lang in ("en", "zh"):
+            assert render(name, result, lang).endswith("\n")
+
+
+# json --------------------------------------------------------------------------
+
+
+def test_json_is_the_canonical_result(result: GateResult) -> None:
+    data = json.loads(render("json", result, "en"))
+    assert data["gate"] == "delivery" and data["verdict"] == "fail"
+    assert data["project"] == {
+        "id": "test-project",
+        "name": "Test Project",
+        "positioning": "process",
+        "stage": "delivery",
+        "path": result.project.path,
+    }
+    assert data["catalog"] == {"name": "mini", "version": "1.0"}
+    assert (data["as_of"], data["fail_on"], data["milestone_date"]) == (
+        "2026-11-01",
+        "low",
+        "2026-11-20",
+    )
+    assert [(r["id"], r["status"], r["severity"]) for r in data["rules"]] == [
+        ("d-risks", "fail", "critical"),
+        ("d-checks", "waived", "medium"),
+        ("d-order", "pass", "high"),
+    ]
+    rd1, rd2 = data["rules"][0]["items"]
+    assert rd1 == {
+        "id": "RD-001",
+        "title": "Risk RD-001",
+        "owner": "engineering",
+        "status": "fail",
+        "reason": "rated critical and still mitigating; close or accept it",
+        "reason_code": "gate.reason.risk_open",
+        "assignee": "Chen Jie",
+        "file": rd1["file"],
+        "line": rd1["line"],
+        "col": 3,
+        "severity": "critical",
+    }
+    assert rd1["file"].endswith("project.yaml") and rd1["line"] > 1
+    assert (rd2["status"], rd2["waiver"], rd2["waived_by"]) == ("waived", "applied", "Li")
+    assert "waived by Li until 2026-12-31" in rd2["reason"]
+    assert [(w["target"], w["state"]) for w in data["waivers"]] == [
+        ("RD-002", "in-force"),
+        ("d-checks", "expiring"),
+    ]
+    assert data["counts"]["blocking_rules"] == 1
+
+
+def test_json_in_chinese(result: GateResult) -> None:
+    data = json.loads(render("json", result, "zh"))
+    assert data["project"]["name"] == "测试项目"
+    assert data["rules"][0]["items"][0]["reason"] == "评级为极高，状态仍为处理中，需关闭或接受"
+
+
+# junit -------------------------------------------------------------------------
+
+
+def test_junit_has_a_testcase_per_rule(result: GateResult) -> None:
+    root = ET.fromstring(render("junit", result, "en"))
+    suite = root.find("testsuite")
+    assert suite is not None
+    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("3", "1", "1")
+    cases = {c.get("name"): c for c in suite.iter("testcase")}
+    assert list(cases) == ["d-risks", "d-checks", "d-order"]
+    failure = cases["d-risks"].find("failure")
+    assert failure is not None and failure.get("type") == "critical"
+    assert failure.text is not None
+    assert failure.text.startswith("RD-001 Risk RD-001 [engineering (Chen Jie)]: rated critical")
+    assert "RD-002" not in failure.text  # waived items do not block
+    assert cases["d-checks"].find("skipped") is not None
+    assert list(cases["d-order"]) == []
+
+
+# sarif -------------------------------------------------------------------------
+
+
+def test_sarif_validates_against_the_official_schema(result: GateResult) -> None:
+    log = json.loads(render("sarif", result, "en"))
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema)
+
+
+def test_sarif_result_per_item_at_its_status_line(result: GateResult) -> None:
+    run = json.loads(render("sarif", result, "en"))["runs"][0]
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == ["d-risks", "d-checks", "d-order"]
+    by_item = {r["properties"]["item"]: r for r in run["results"]}
+    assert set(by_item) == {"RD-001", "RD-002", "AC-CIV-001", "AC-CIV-003"}
+    rd1 = by_item["RD-001"]
+    item = result.rules[0].items[0]
+    assert (rd1["ruleId"], rd1["ruleIndex"], rd1["level"]) == ("d-risks", 0, "error")
+    location = rd1["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "file://" + item.file  # an absolute path
+    assert location["region"] == {"startLine": item.line, "startColumn": item.col}
+    assert "suppressions" not in rd1
+    assert by_item["RD-002"]["suppressions"][0]["kind"] == "external"
+    assert by_item["AC-CIV-001"]["suppressions"][0]["justification"].startswith("2 item(s) block")
+
+
+def test_sarif_findings_location_is_the_csv_line(tmp_path: Path) -> None:
+    rows = "F1,AC-CIV-001,T1,101,kitchen,open,2026-10-20,,,Acme,\n"
+    p = project(tmp_path, findings=rows)
+    run = json.loads(render("sarif", evaluate("findings", p), "en"))["runs"][0]
+    located = {
+        r["properties"]["item"]: r["locations"][0]["physicalLocation"] for r in run["results"]
+    }
+    assert located["AC-CIV-001"]["artifactLocation"]["uri"].endswith("findings/f.csv")
+    assert located["AC-CIV-001"]["region"] == {"startLine": 2}
+
+
+# github ------------------------------------------------------------------------
+
+
+def synthetic(items: int, *, title: str = "Lobby", status: ItemStatus = "fail") -> GateResult:
+    """A result with one failing rule of `items` items."""
+    made = tuple(
+        ItemResult(
+            id=f"OD-{n:03d}",
+            title=LocalisedText(en=title, zh=title),
+            owner="engineering",
+            status=status,
+            reason=Reason(code="gate.reason.check_failed_note", params={"note": "50% done\nnext"}),
+            file="p/project.yaml",
+            line=n + 1,
+            col=3,
+            severity=Rating.HIGH,
+        )
+        for n in range(1, items + 1)
+    )
+    rule = RuleResult(
+        id="od",
+        rule="checklist-passed",
+        title=LocalisedText(en=title, zh=title),
+        severity=Rating.HIGH,
+        status="fail",
+        blocks=True,
+        waivable=True,
+        reason=Reason(code="gate.rule_failed", params={"count": items}),
+        items=made,
+    )
+    counts: dict[str, Any] = dict.fromkeys(Counts.model_fields, 0)
+    return GateResult(
+        gate="open-day",
+        title=LocalisedText(en=title, zh=title),
+        stage="delivery",
+        milestone="open_day",
+        milestone_date=dt.date(2026, 10, 24),
+        project=ProjectRef(
+            id="p", name=LocalisedText(en=title), positioning="process", stage="x", path="p"
+        ),
+        catalog=CatalogRef(name="c", version="1"),
+        as_of=AS_OF,
+        verdict="fail",
+        fail_on=Rating.LOW,
+        rules=(rule,),
+        waivers=(),
+        counts=Counts(**{**counts, "rules": 1, "failed": 1, "blocking_rules": 1}),
+    )
+
+
+def test_github_annotations_are_capped_at_ten_per_level() -> None:
+    lines = render("github", synthetic(13), "en").splitlines()
+    errors = [line for line in lines if line.startswith("::error ")]
+    assert len(errors) == 10
+    assert errors[0] == (
+        "::error file=p/project.yaml,line=2,col=3,title=od%3A OD-001 Lobby"
+        "::check failed: 50%25 done%0Anext [engineering]"
+    )
+    assert "3 more error annotation(s) not shown" in lines[10]
+    assert lines[-1] == "journey gate open-day: FAIL"
+
+
+def test_github_escapes_properties() -> None:
+    line = render("github", synthetic(1, title="A, B: C"), "en").splitlines()[0]
+    assert "title=od%3A OD-001 A%2C B%3A C::" in line
+
+
+def test_github_warnings_for_rules_below_fail_on(result: GateResult) -> None:
+    lines = render("github", result.model_copy(), "en").splitlines()
+    assert [line.split(" ")[0] for line in lines if line.startswith("::")] == ["::error"]
+
+
+# markdown ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "escaped"),
+    [
+        ("a | b", r"a \| b"),
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("`rm -rf`", r"\`rm -rf\`"),
+        ("# Heading", r"\# Heading"),
+        ("two\nlines", "two lines"),
+        ("*bold* [link](x)", r"\*bold\* \[link\](x)"),
+    ],
+)
+def test_markdown_escape(raw: str, escaped: str) -> None:
+    assert escape(raw) == escaped
+
+
+def test_markdown_escapes_catalog_text_in_tables() -> None:
+    md = render("markdown", synthetic(1, title="# T1 | <b>`x`</b>"), "en")
+    assert "<b>" not in md and "\n# T1" not in md
+    assert r"## ❌ Gate open-day: \# T1 \| &lt;b&gt;\`x\`&lt;/b&gt;" in md
+    assert r"| OD-001 # T1 \| &lt;b&gt;\`x\`&lt;/b&gt; |" in md
+    table_rows = [line for line in md.splitlines() if line.startswith("| OD-001")]
+    assert len(table_rows) == 1 and table_rows[0].count(" | ") == 4
+
+
+def test_markdown_summary(result: GateResult) -> None:
+    md = render("markdown", result, "en")
+    assert md.startswith("## ❌ Gate delivery: Gate delivery\n")
+    assert "| d-risks<br>Risks are controlled | ❌ fail | critical | 1 item(s) block |" in md
+    assert "### d-risks — What blocks" in md
+    assert "| RD-001 Risk RD-001 | fail | engineering (Chen Jie) |" in md
+
+
+# text --------------------------------------------------------------------------
+
+
+def test_text_names_blocking_items_owners_and_places(result: GateResult) -> None:
+    from journey.output.text import render as render_text
+
+    out = render_text(result, "en")
+    lines = out.splitlines()
+    assert lines[0] == "Gate delivery: Gate delivery"
+    assert lines[2] == "FAIL: 1 of 3 rule(s) fail the gate (--fail-on low)"
+    item = result.rules[0].items[0]
+    assert "   x RD-001 Risk RD-001  (owner engineering (Chen Jie))" in lines
+    assert f"       {item.file}:{item.line}:{item.col}" in lines
+    assert any(line.startswith("WAIVED d-checks") for line in lines)
+
+
+def test_text_styles_through_the_given_function(result: GateResult) -> None:
+    from journey.output.text import render as render_text
+
+    seen: list[str] = []
+
+    def style(value: str, role: str) -> str:
+        seen.append(role)
+        return f"<{role}>{value}</{role}>"
+
+    out = render_text(result, "en", style)
+    assert "<fail>FAIL  </fail> d-risks" in out
+    assert {"bold", "dim", "fail", "waived", "pass"} <= set(seen)
+
+
+def test_text_in_chinese(result: GateResult) -> None:
+    from journey.output.text import render as render_text
+
+    out = render_text(result, "zh")
+    assert "未通过：3 条规则中有 1 条导致关卡不通过（--fail-on low）" in out
+    assert "风险已受控" in out
