@@ -37,6 +37,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "verdict.fail": ("FAIL", "未通过"),
     "verdict.unknown": ("NOT EVALUATED", "未评估"),
     "gate.failed_rules": ("Failed: {rules}", "未通过：{rules}"),
+    "milestone.sales_launch": ("sales launch", "开盘"),
+    "milestone.open_day": ("open day", "工地开放日"),
+    "milestone.delivery": ("delivery", "交付"),
     # Statuses
     "status.open": ("open", "未处理"),
     "status.mitigating": ("mitigating", "处理中"),
@@ -89,7 +92,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{total} applicable risks, {open} not yet closed; {severe} rated high or critical are open.",
         "适用风险 {total} 项，未关闭 {open} 项；其中评级为高或极高且未关闭的 {severe} 项。",
     ),
-    "risk.by_stage": ("Risks by stage", "分阶段风险"),
+    "risk.stage_counts": ("{open} of {total} open", "未关闭 {open} 项，共 {total} 项"),
     "risk.heat_map": ("Heat map: likelihood × impact", "风险热力图：可能性 × 影响程度"),
     "risk.heat_caption": (
         "Each cell counts the stage's risks at that likelihood and impact ({total} in all).",
@@ -186,6 +189,12 @@ def t(key: str, lang: str, **params: object) -> str:
     en, zh = STRINGS[key]
     template = zh if lang == "zh" else en
     return template.format(**params) if params else template
+
+
+def milestone_name(name: str, lang: str) -> str:
+    """The bundled milestones by their name in `lang`; any other as written."""
+    key = f"milestone.{name}"
+    return t(key, lang) if key in STRINGS else name
 
 
 def format_date(day: dt.date | None, lang: str) -> str:

@@ -77,6 +77,7 @@ def helpers(lang: str) -> dict[str, Callable[..., str]]:
         "pct": partial(i18n.format_percent, lang=lang),
         "status": lambda value: i18n.t(f"status.{value}", lang),
         "rating": lambda value: i18n.t(f"rating.{value}", lang),
+        "milestone": partial(i18n.milestone_name, lang=lang),
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
-from journey.reports.i18n import format_short_date
+from journey.reports.i18n import format_short_date, milestone_name
 from journey.reports.models import Bar, BarState, Gantt, TaskRow, Tick
 
 LABEL_WIDTH = 300.0
@@ -13,6 +13,7 @@ CHART_WIDTH = 660.0
 ROW_HEIGHT = 22.0
 TOP = 44.0
 MARGIN_DAYS = 30
+RIGHT_PAD = 60.0  # room for the label of a milestone at the far right
 LABEL_CHARS = {"en": 40, "zh": 22}
 
 
@@ -40,7 +41,7 @@ def gantt(
     show_today = first - dt.timedelta(MARGIN_DAYS) <= as_of <= last + dt.timedelta(MARGIN_DAYS)
     if show_today:
         first, last = min(first, as_of), max(last, as_of)
-    scale = CHART_WIDTH / max((last - first).days, 1)
+    scale = (CHART_WIDTH - RIGHT_PAD) / max((last - first).days, 1)
 
     def x(day: dt.date) -> float:
         return round(LABEL_WIDTH + (day - first).days * scale, 1)
@@ -54,7 +55,7 @@ def gantt(
         bars=tuple(_bar(t, i, x, scale, lang) for i, t in enumerate(tasks)),
         months=tuple(Tick(x=x(m), label=format_short_date(m, lang)) for m in _months(first, last)),
         milestones=tuple(
-            Tick(x=x(day), label=name)
+            Tick(x=x(day), label=milestone_name(name, lang))
             for name, day in sorted(milestones.items(), key=lambda kv: kv[1])
             if first <= day <= last
         ),

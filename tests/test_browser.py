@@ -1,0 +1,199 @@
+"""Open every report in headless Chromium: first screen, phone width, A4 print, no network.
+
+Talks the DevTools protocol over a pipe (`--remote-debugging-pipe`), so it needs
+nothing beyond the standard library and a `chromium` binary; skipped without one.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+import select
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from reports_helpers import make_project
+
+from journey.reports import REPORTS
+from journey.reports.site import write_site
+
+pytestmark = pytest.mark.browser
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+BINARY = next((found for b in BROWSERS if (found := shutil.which(b))), None)
+DESKTOP = (1280, 900)
+PHONE = (375, 812)
+FIRST_SCREEN = {"open-day": ".verdict", "risk-assessment": ".gates", "delivery-plan": ".gates"}
+# page breaks in the fixture: risk assessment 2 stages + professions; plan 3 sections
+MIN_PAGES = {"risk-assessment": 3, "delivery-plan": 3, "open-day": 1}
+PAGE_SLACK = 4
+
+
+class Browser:
+    """A headless Chromium driven over the DevTools pipe."""
+
+    def __init__(self, binary: str, profile: Path) -> None:
+        to_child, self._write = os.pipe()
+        self._read, from_child = os.pipe()
+
+        def wire() -> None:  # runs in the child: the protocol wants fds 3 and 4
+            os.dup2(to_child, 3)
+            os.dup2(from_child, 4)
+            os.set_inheritable(3, True)
+            os.set_inheritable(4, True)
+
+        args = [binary, "--headless=new", "--remote-debugging-pipe", "--no-sandbox"]
+        args += ["--disable-gpu", "--no-first-run", "--hide-scrollbars"]
+        args += ["--disable-background-networking", f"--user-data-dir={profile}"]
+        self.proc = subprocess.Popen(
+            [*args, "about:blank"],
+            pass_fds=(3, 4),
+            preexec_fn=wire,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        os.close(to_child)
+        os.close(from_child)
+        self._buffer = b""
+        self._next = 0
+        self.events: list[dict[str, Any]] = []
+        target = self.call("Target.createTarget", url="about:blank")["targetId"]
+        self.session = self.call("Target.attachToTarget", targetId=target, flatten=True)[
+            "sessionId"
+        ]
+
+    def call(self, method: str, session: str | None = None, **params: Any) -> dict[str, Any]:
+        """Send a command and wait for its answer, keeping events that arrive meanwhile."""
+        self._next += 1
+        message: dict[str, Any] = {"id": self._next, "method": method, "params": params}
+        if session:
+            message["sessionId"] = session
+        os.write(self._write, json.dumps(message).encode() + b"\0")
+        while True:
+            reply = self._receive(30)
+            if reply.get("id") == self._next:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                result: dict[str, Any] = reply.get("result", {})
+                return result
+            self.events.append(reply)
+
+    def page(self, method: str, **params: Any) -> dict[str, Any]:
+        """A command to the page session."""
+        return self.call(method, self.session, **params)
+
+    def wait_for(self, method: str, timeout: float = 30) -> None:
+        """Wait until an event named `method` has arrived."""
+        deadline = time.monotonic() + timeout
+        while not any(e.get("method") == method for e in self.events):
+            self.events.append(self._receive(deadline - time.monotonic()))
+
+    def _receive(self, timeout: float) -> dict[str, Any]:
+        while b"\0" not in self._buffer:
+            ready, _, _ = select.select([self._read], [], [], max(timeout, 0.1))
+            if not ready:
+                raise TimeoutError("no answer from the browser")
+            chunk = os.read(self._read, 1 << 20)
+            if not chunk:
+                raise RuntimeError("the browser went away")
+            self._buffer += chunk
+        raw, self._buffer = self._buffer.split(b"\0", 1)
+        found: dict[str, Any] = json.loads(raw)
+        return found
+
+    def close(self) -> None:
+        """Stop this browser (only the process this object started)."""
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        os.close(self._write)
+        os.close(self._read)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    if BINARY is None:
+        pytest.skip("chromium is not installed")
+    b = Browser(BINARY, tmp_path_factory.mktemp("profile"))
+    b.page("Page.enable")
+    b.page("Network.enable")
+    yield b
+    b.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("browser")
+    out = Path(os.environ.get("JOURNEY_SCREENSHOTS", root / "site"))
+    write_site(make_project(root), out)
+    return out
+
+
+PROBE = """(() => {
+  const box = document.querySelector(%s).getBoundingClientRect();
+  return {top: box.top, bottom: box.bottom, height: innerHeight,
+          scroll: document.documentElement.scrollWidth};
+})()"""
+
+
+def _open(browser: Browser, path: Path, size: tuple[int, int], first: str) -> dict[str, Any]:
+    """Load `path` at `size`; where `first` sits and how wide the page is."""
+    width, height = size
+    browser.page(
+        "Emulation.setDeviceMetricsOverride",
+        width=width,
+        height=height,
+        deviceScaleFactor=1,
+        mobile=width < 500,
+    )
+    browser.events.clear()
+    browser.page("Page.navigate", url=path.as_uri())
+    browser.wait_for("Page.loadEventFired")
+    probe = PROBE % json.dumps(first)
+    found: dict[str, Any] = browser.page("Runtime.evaluate", expression=probe, returnByValue=True)[
+        "result"
+    ]["value"]
+    return found
+
+
+def _requests(browser: Browser) -> list[str]:
+    return [
+        e["params"]["request"]["url"]
+        for e in browser.events
+        if e.get("method") == "Network.requestWillBeSent"
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_report_in_the_browser(browser: Browser, site: Path, name: str, lang: str) -> None:
+    page = site / lang / f"{name}.html"
+    for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
+        seen = _open(browser, page, size, FIRST_SCREEN[name])
+        assert seen["top"] >= 0 and seen["bottom"] <= seen["height"], (label, seen)
+        if size == PHONE:
+            assert seen["scroll"] <= PHONE[0], seen
+        shot = browser.page("Page.captureScreenshot", format="png", captureBeyondViewport=False)
+        (site / f"{lang}-{name}-{label}.png").write_bytes(base64.b64decode(shot["data"]))
+        assert all(u.startswith(("file:", "data:", "about:")) for u in _requests(browser))
+    pdf = base64.b64decode(
+        browser.page("Page.printToPDF", printBackground=True, preferCSSPageSize=True)["data"]
+    )
+    (site / f"{lang}-{name}.pdf").write_bytes(pdf)
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+    assert MIN_PAGES[name] <= pages <= MIN_PAGES[name] + PAGE_SLACK, pages
+
+
+def test_the_index_in_the_browser(browser: Browser, site: Path) -> None:
+    seen = _open(browser, site / "index.html", PHONE, ".gates")
+    assert seen["scroll"] <= PHONE[0] and seen["bottom"] <= seen["height"]
+    assert all(u.startswith(("file:", "about:")) for u in _requests(browser))
