@@ -181,7 +181,10 @@ _OUTPUT: dict[str, tuple[str, str]] = {
         "{target}: {state}, until {expires}, approved by {approved_by}: {reason}",
         "{target}：{state}，至 {expires}，批准人 {approved_by}：{reason}",
     ),
-    "gate.text.more": ("… and {count} more", "… 另有 {count} 项"),
+    "gate.text.more": (
+        "… and {count} more (-v lists them all; -o markdown or json keeps them all)",
+        "… 另有 {count} 项（加 -v 全部列出；-o markdown 或 json 输出完整列表）",
+    ),
     "gate.md.rule": ("Rule", "规则"),
     "gate.md.status": ("Status", "状态"),
     "gate.md.severity": ("Severity", "严重程度"),

@@ -225,3 +225,7 @@ def test_project_warnings_go_to_stderr(here: Path, run: Runner) -> None:
     code, out, err = gate(run, "open-day", "--project", "p")
     assert code == 0 and "PASS:" in out
     assert "p/project.yaml:" in err and "warning: waivers[0].expires" in err
+
+
+def test_project_file_path_is_accepted(here: Path, run: Runner) -> None:
+    assert gate(run, "open-day", "--project", "p/project.yaml")[0] == 1

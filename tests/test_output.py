@@ -306,3 +306,12 @@ def test_text_in_chinese(result: GateResult) -> None:
     out = render_text(result, "zh")
     assert "未通过：3 条规则中有 1 条导致关卡不通过（--fail-on low）" in out
     assert "风险已受控" in out
+
+
+def test_text_limit_lists_how_many_more() -> None:
+    from journey.output.text import render as render_text
+
+    out = render_text(synthetic(15), "en", limit=12)
+    assert out.count("   x OD-") == 12
+    assert "     … and 3 more (-v lists them all; -o markdown or json keeps them all)" in out
+    assert render_text(synthetic(15), "en").count("   x OD-") == 15

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 FORMAT_NAMES = ("text", "json", "junit", "sarif", "github", "markdown")
 RATINGS = ("low", "medium", "high", "critical")
+TEXT_LIMIT = 12  # items listed per rule on the terminal without -v
 
 
 class Target(NamedTuple):
@@ -68,6 +69,8 @@ def command(
 
     s = settings()
     targets = parse_targets(outputs)
+    if project_dir.name == "project.yaml" and project_dir.is_file():
+        project_dir = project_dir.parent
     catalog = s.load_catalog()
     find_gate(catalog, gate)
     project = load_project(project_dir, catalog, s.as_of)
@@ -132,7 +135,8 @@ def _stdout_text(name: str, result: GateResult, s: Settings) -> str:
     from journey.output.text import render as render_text
 
     colour = s.color and sys.stdout.isatty()
-    return render_text(result, s.lang, _style if colour else None)
+    limit = None if s.verbose else TEXT_LIMIT
+    return render_text(result, s.lang, _style if colour else None, limit)
 
 
 _COLOURS = {

@@ -23,12 +23,17 @@ def _plain(value: str, _role: str) -> str:
     return value
 
 
-def render(result: GateResult, lang: str, style: Style | None = None) -> str:
-    """The result as plain text (styled by `style` when given), ending in a newline."""
+def render(
+    result: GateResult, lang: str, style: Style | None = None, limit: int | None = None
+) -> str:
+    """The result as plain text (styled by `style` when given), ending in a newline.
+
+    With `limit`, at most that many items are listed per rule, then how many more.
+    """
     paint = style or _plain
     lines = [*_header(result, lang, paint), _verdict(result, lang, paint), ""]
     for rule in result.rules:
-        lines.extend(_rule(rule, result, lang, paint))
+        lines.extend(_rule(rule, result, lang, paint, limit))
     lines.extend(_waivers(result, lang))
     lines.extend(["", _verdict(result, lang, paint)])
     return "\n".join(lines) + "\n"
@@ -52,14 +57,20 @@ def _header(result: GateResult, lang: str, paint: Style) -> list[str]:
     return [paint(head, "bold"), paint(f"{context} · {milestone}", "dim")]
 
 
-def _rule(rule: RuleResult, result: GateResult, lang: str, paint: Style) -> list[str]:
+def _rule(
+    rule: RuleResult, result: GateResult, lang: str, paint: Style, limit: int | None
+) -> list[str]:
     mark = paint(f"{MARK[rule.status]:<6}", rule.status)
     sev = rating(rule.severity.value, lang)
     head = f"{mark} {rule.id}  {rule.title.get(lang)}  [{sev}] — {say(rule.reason, lang)}"
     lines = [head]
     if rule.status == "fail" and not rule.blocks:
         lines.append("       " + text("gate.text.below_fail_on", lang, fail_on=result.fail_on))
-    lines.extend(_item(item, lang, paint) for item in rule.items)
+    shown = rule.items if limit is None else rule.items[:limit]
+    lines.extend(_item(item, lang, paint) for item in shown)
+    if len(shown) < len(rule.items):
+        more = text("gate.text.more", lang, count=len(rule.items) - len(shown))
+        lines.append(paint(f"     {more}", "dim"))
     return lines
 
 
