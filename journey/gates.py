@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -20,7 +20,7 @@ from journey.types import LocalisedText, Model, Rating
 
 if TYPE_CHECKING:
     from journey.catalog import Catalog
-    from journey.models import Gate
+    from journey.models import Gate, Profession
     from journey.project import Project, Waiver
 
 EXPIRING_DAYS = 14
@@ -36,7 +36,8 @@ class ItemResult(Model):
 
     id: str
     title: LocalisedText
-    owner: str
+    owner: str  # the accountable profession's id ("" for milestones)
+    owner_title: LocalisedText | None = None
     assignee: str | None = None
     status: ItemStatus
     reason: Reason
@@ -188,7 +189,8 @@ def _rule(
     opts: RuleOptions, gate: Gate, project: Project, waivers: _Waivers, fail_on: Rating
 ) -> RuleResult:
     ctx = Context(project, gate, filtered=opts.waivable)
-    items = tuple(_item(h, opts, waivers) for h in check(opts, ctx))
+    professions = project.catalog.professions
+    items = tuple(_item(h, opts, waivers, professions) for h in check(opts, ctx))
     failing = [i for i in items if i.status == "fail"]
     severity = max((i.severity for i in failing), key=lambda r: r.rank, default=opts.severity)
     waiver = waivers.lookup((opts.id,), opts.id)
@@ -234,7 +236,9 @@ def _rule_status(
     )
 
 
-def _item(h: Hit, opts: RuleOptions, waivers: _Waivers) -> ItemResult:
+def _item(
+    h: Hit, opts: RuleOptions, waivers: _Waivers, professions: Mapping[str, Profession]
+) -> ItemResult:
     waiver = waivers.lookup((h.id, *h.keys), opts.id)
     status: ItemStatus = h.status
     use: WaiverUse | None = None
@@ -249,6 +253,7 @@ def _item(h: Hit, opts: RuleOptions, waivers: _Waivers) -> ItemResult:
         id=h.id,
         title=h.title,
         owner=h.owner,
+        owner_title=professions[h.owner].title if h.owner in professions else None,
         assignee=h.assignee,
         status=status,
         reason=h.reason,

@@ -48,7 +48,7 @@ def test_failed_gate_exits_1_and_names_items_and_owners(here: Path, run: Runner)
     code, out, err = gate(run, "open-day", "--project", "p")
     assert code == 1, err
     assert "FAIL: 1 of 1 rule(s) fail the gate (--fail-on low)" in out
-    assert "   x OD-005 Check OD-005  (owner customer-relations)" in out
+    assert "   x OD-005 Check OD-005  (owner Customer relations)" in out
     assert "       no result recorded under `checks:` (pending)" in out
     assert err == ""
 

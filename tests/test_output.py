@@ -83,6 +83,7 @@ def test_json_is_the_canonical_result(result: GateResult) -> None:
         "id": "RD-001",
         "title": "Risk RD-001",
         "owner": "engineering",
+        "owner_title": "Engineering",
         "status": "fail",
         "reason": "rated critical and still mitigating; close or accept it",
         "reason_code": "gate.reason.risk_open",
@@ -121,7 +122,7 @@ def test_junit_has_a_testcase_per_rule(result: GateResult) -> None:
     failure = cases["d-risks"].find("failure")
     assert failure is not None and failure.get("type") == "critical"
     assert failure.text is not None
-    assert failure.text.startswith("RD-001 Risk RD-001 [engineering (Chen Jie)]: rated critical")
+    assert failure.text.startswith("RD-001 Risk RD-001 [Engineering (Chen Jie)]: rated critical")
     assert "RD-002" not in failure.text  # waived items do not block
     assert cases["d-checks"].find("skipped") is not None
     assert list(cases["d-order"]) == []
@@ -267,7 +268,7 @@ def test_markdown_summary(result: GateResult) -> None:
     assert md.startswith("## ❌ Gate delivery: Gate delivery\n")
     assert "| d-risks<br>Risks are controlled | ❌ fail | critical | 1 item(s) block |" in md
     assert "### d-risks — What blocks" in md
-    assert "| RD-001 Risk RD-001 | fail | engineering (Chen Jie) |" in md
+    assert "| RD-001 Risk RD-001 | fail | Engineering (Chen Jie) |" in md
 
 
 # text --------------------------------------------------------------------------
@@ -281,7 +282,7 @@ def test_text_names_blocking_items_owners_and_places(result: GateResult) -> None
     assert lines[0] == "Gate delivery: Gate delivery"
     assert lines[2] == "FAIL: 1 of 3 rule(s) fail the gate (--fail-on low)"
     item = result.rules[0].items[0]
-    assert "   x RD-001 Risk RD-001  (owner engineering (Chen Jie))" in lines
+    assert "   x RD-001 Risk RD-001  (owner Engineering (Chen Jie))" in lines
     assert f"       {item.file}:{item.line}:{item.col}" in lines
     assert any(line.startswith("WAIVED d-checks") for line in lines)
 
@@ -306,6 +307,8 @@ def test_text_in_chinese(result: GateResult) -> None:
     out = render_text(result, "zh")
     assert "未通过：3 条规则中有 1 条导致关卡不通过（--fail-on low）" in out
     assert "风险已受控" in out
+    assert "   x RD-001 风险 RD-001  (责任 工程 (Chen Jie))" in out
+    assert "\n未通过 d-risks" in out and "\n已豁免 d-checks" in out
 
 
 def test_text_limit_lists_how_many_more() -> None:

@@ -66,7 +66,8 @@ def owner(item: ItemResult, lang: str) -> str:
     """The owner, with the assignee when the project names one."""
     if not item.owner:
         return text("gate.text.no_owner", lang)
-    return f"{item.owner} ({item.assignee})" if item.assignee else item.owner
+    name = item.owner_title.get(lang) if item.owner_title else item.owner
+    return f"{name} ({item.assignee})" if item.assignee else name
 
 
 def rule_status(rule: RuleResult, lang: str) -> str:

@@ -53,11 +53,15 @@ def _rule(rule: RuleResult, lang: str) -> dict[str, Any]:
 
 
 def _item(item: ItemResult, lang: str) -> dict[str, Any]:
-    data = item.model_dump(mode="json", exclude_none=True, exclude={"title", "reason"})
+    data = item.model_dump(
+        mode="json", exclude_none=True, exclude={"title", "reason", "owner_title"}
+    )
     return {
         "id": item.id,
         "title": item.title.get(lang),
-        **{k: data.pop(k) for k in ("owner", "status")},
+        "owner": data.pop("owner"),
+        "owner_title": item.owner_title.get(lang) if item.owner_title else data["owner"],
+        "status": data.pop("status"),
         "reason": item_reason(item, lang),
         "reason_code": item.reason.code,
         **data,

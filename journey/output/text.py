@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from journey.gates import GateResult, ItemResult, RuleResult
 
 Style = Callable[[str, str], str]
-MARK = {"pass": "PASS", "fail": "FAIL", "waived": "WAIVED", "warn": "WARN"}
 
 
 def _plain(value: str, _role: str) -> str:
@@ -60,7 +59,7 @@ def _header(result: GateResult, lang: str, paint: Style) -> list[str]:
 def _rule(
     rule: RuleResult, result: GateResult, lang: str, paint: Style, limit: int | None
 ) -> list[str]:
-    mark = paint(f"{MARK[rule.status]:<6}", rule.status)
+    mark = paint(_pad(text(f"gate.mark.{rule.status}", lang), 6), rule.status)
     sev = rating(rule.severity.value, lang)
     head = f"{mark} {rule.id}  {rule.title.get(lang)}  [{sev}] — {say(rule.reason, lang)}"
     lines = [head]
@@ -72,6 +71,12 @@ def _rule(
         more = text("gate.text.more", lang, count=len(rule.items) - len(shown))
         lines.append(paint(f"     {more}", "dim"))
     return lines
+
+
+def _pad(value: str, width: int) -> str:
+    """`value` padded to `width` terminal columns (a Chinese character takes two)."""
+    used = sum(2 if ord(ch) >= 0x2E80 else 1 for ch in value)
+    return value + " " * max(0, width - used)
 
 
 def _item(item: ItemResult, lang: str, paint: Style) -> str:
