@@ -94,3 +94,22 @@ def test_delivery_fails_on_acceptance_and_findings(run: Runner) -> None:
     assert ("AC-FIN-009", "design") not in blocking(report, "delivery-acceptance-passed")  # waived
     buildings = {i for i, _ in blocking(report, "delivery-findings-closed")}
     assert {"T5", "T6"} <= buildings and not buildings & {"T1", "T2", "T3", "T4"}
+
+
+def test_ci_recipes_name_real_commands() -> None:
+    import yaml
+
+    from journey.cli import COMMANDS
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    assert [h["id"] for h in hooks] == ["journey-validate", "journey-gate"]
+    assert all(h["entry"].split()[1] in COMMANDS for h in hooks)
+    assert hooks[1]["stages"] == ["manual"]
+    workflow = yaml.safe_load((ROOT / "examples/ci/github-actions.yml").read_text("utf-8"))
+    steps = workflow["jobs"]["gate"]["steps"]
+    script = "\n".join(s.get("run", "") for s in steps)
+    assert "validate" in script and "gate open-day" in script
+    for output in ("-o github", "-o junit:reports/", "-o sarif:reports/open-day.sarif"):
+        assert output in script
+    uses = [s.get("uses", "").split("@")[0] for s in steps]
+    assert "github/codeql-action/upload-sarif" in uses and "actions/upload-artifact" in uses
