@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from journey.catalog import AnyItem, Catalog, path_of
 from journey.models import CheckItem, Point, Risk, Task
@@ -35,7 +36,7 @@ def dependency_edges(catalog: Catalog) -> Edges:
     known = catalog.sources
     edges: Edges = {}
     for item in catalog.items():
-        deps = getattr(item, "depends_on", ())
+        deps = () if isinstance(item, Point) else item.depends_on
         edges[item.id] = [(dep, i) for i, dep in enumerate(deps) if dep != item.id and dep in known]
     return edges
 
@@ -209,33 +210,48 @@ def _uncovered_points(catalog: Catalog) -> list[Problem]:
     return out
 
 
+class _Order(NamedTuple):
+    """Stage and level of every item as ranks, computed once for the pairwise checks."""
+
+    stage: dict[str, str | None]
+    stage_rank: dict[str, int]
+    level_rank: dict[str, int]
+
+    @classmethod
+    def of(cls, catalog: Catalog) -> _Order:
+        stages = {
+            item.id: None if isinstance(item, Task) else item_stage(catalog, item)
+            for item in catalog.items()
+        }
+        stage_rank = {s: i for i, s in enumerate(catalog.stages)}
+        return cls(stages, stage_rank, {s: i for i, s in enumerate(catalog.levels)})
+
+
 def _dependency_warnings(catalog: Catalog, edges: Edges) -> list[Problem]:
     """Per `depends_on` entry: on a sensitive point, on a later stage, on a higher level."""
+    order = _Order.of(catalog)
     out = []
     for item_id, deps in edges.items():
-        item = catalog.item(item_id)
-        if item is None or not deps:
-            continue
-        stage = None if isinstance(item, Task) else item_stage(catalog, item)
-        for dep_id, i in deps:
+        item = catalog.item(item_id) if deps else None
+        for dep_id, i in deps if item else ():
             dep = catalog.item(dep_id)
-            if dep is not None:
-                out += _pair_warnings(catalog, item, stage, dep, i)
+            if item is not None and dep is not None:
+                out += _pair_warnings(catalog, order, item, dep, i)
     return out
 
 
 def _pair_warnings(
-    catalog: Catalog, item: AnyItem, stage: str | None, dep: AnyItem, i: int
+    catalog: Catalog, order: _Order, item: AnyItem, dep: AnyItem, i: int
 ) -> list[Problem]:
     where = ("depends_on", i)
     if isinstance(dep, Point):
         return [_warning(catalog, item.id, where, "graph.depends_on_point", value=dep.id)]
     out = []
-    dep_stage = None if isinstance(dep, Task) else item_stage(catalog, dep)
-    if stage and dep_stage and catalog.stage_rank(dep_stage) > catalog.stage_rank(stage):
+    stage, dep_stage = order.stage[item.id], order.stage[dep.id]
+    if stage and dep_stage and order.stage_rank[dep_stage] > order.stage_rank[stage]:
         params = {"value": item.id, "stage": stage, "other": dep.id, "other_stage": dep_stage}
         out.append(_warning(catalog, item.id, where, "graph.later_stage", **params))
-    if catalog.level_rank(dep.level) > catalog.level_rank(item.level):
+    if order.level_rank[dep.level] > order.level_rank[item.level]:
         params = {"value": item.id, "level": item.level, "other": dep.id, "other_level": dep.level}
         out.append(_warning(catalog, item.id, where, "graph.level_gap", **params))
     return out

@@ -121,14 +121,14 @@ def test_nodes_and_edges(catalog: Catalog) -> None:
         "title_en": "Check AC-ENG-002",
         "title_zh": "检查 AC-ENG-002",
     }
-    assert sorted(g.out_edges("DP-002", keys=True)) == [
+    assert sorted(g.out_edges("DP-002", data="kind")) == [
         ("DP-002", "DP-001", "depends_on"),
         ("DP-002", "RS-001", "depends_on"),
         ("DP-002", "profession:customer-relations", "owner"),
         ("DP-002", "profession:engineering", "contributor"),
     ]
-    assert ("RS-001", "SP-MKT-001", "threatens") in g.edges(keys=True)
-    assert ("RS-001", "stage:sales", "stage") in g.edges(keys=True)
+    assert ("RS-001", "SP-MKT-001", "threatens") in g.edges(data="kind")
+    assert ("RS-001", "stage:sales", "stage") in g.edges(data="kind")
 
 
 def test_handoff_matrix_exactly(catalog: Catalog) -> None:
@@ -136,7 +136,7 @@ def test_handoff_matrix_exactly(catalog: Catalog) -> None:
     matrix = graph.handoff_matrix(g)
     assert matrix.professions == ("design", "marketing", "engineering", "customer-relations")
     assert matrix.counts == ((0, 1, 2, 0), (0, 0, 0, 1), (0, 0, 0, 1), (0, 0, 0, 0))
-    edges = {(u, v): d["count"] for u, v, k, d in g.edges(keys=True, data=True) if k == "handoff"}
+    edges = {(u, v): d["count"] for u, v, d in g.edges(data=True) if d["kind"] == "handoff"}
     assert edges == {
         ("profession:design", "profession:engineering"): 2,
         ("profession:design", "profession:marketing"): 1,
@@ -218,7 +218,7 @@ def test_positioning_level_and_extra_risks(catalog: Catalog) -> None:
     assert "AC-DES-003" in graph.build(catalog) and "AC-DES-003" not in g
     assert g.nodes["RS-090"]["status"] == "open" and g.nodes["RS-090"]["line"] == 40
     assert [b.item.id for b in graph.blocked(g)][:3] == ["AC-ENG-002", "DP-001", "DP-002"]
-    assert ("RS-090", "SP-ENG-001", "threatens") in g.edges(keys=True)
+    assert ("RS-090", "SP-ENG-001", "threatens") in g.edges(data="kind")
 
 
 def test_cut_to_stage_recounts_handoffs(catalog: Catalog) -> None:

@@ -134,7 +134,7 @@ def render_text(result: Analysis, catalog: Catalog, problems: list[Problem], lan
 
     g = result.graph
     items = sum(1 for _, d in g.nodes(data=True) if d["kind"] not in ("stage", "profession"))
-    deps = sum(1 for *_, k in g.edges(keys=True) if k == "depends_on")
+    deps = sum(1 for *_, kind in g.edges(data="kind") if kind == "depends_on")
     parts = [
         text(
             "graph.title",

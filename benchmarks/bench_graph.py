@@ -1,0 +1,156 @@
+"""Graph checks and graph analyses on generated catalogs of 10,000 and 100,000 items.
+
+The generated items are added in memory to the bundled catalog (stages, professions,
+levels, gates): 10% sensitive points, 30% risks, 40% checklist items and 20% plan
+tasks, each non-point item depending on about three earlier items (so the graph is
+acyclic) and naming one point. Timed separately: `check_graph` (what `journey validate`
+adds) and building the networkx graph with a project state plus every analysis (hand-off
+matrix, stage counts, blocked items, critical path, one focus).
+
+Targets: graph checks on 10,000 items under 1 s; the 100,000-item run within 12× of the
+10,000-item run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import time
+from collections.abc import Callable
+
+from journey.catalog import Catalog, Source, load_catalog
+from journey.graph import State, blocked, build, critical_path, focus, handoff_matrix, stage_counts
+from journey.graphcheck import check_graph
+from journey.models import CheckItem, ChecklistFile, Point, Risk, Task
+from journey.types import LocalisedText
+from journey.yamlio import Document
+
+SIZES = (10_000, 100_000)
+AS_OF = dt.date(2026, 6, 1)
+MILESTONES = {"sales_launch": dt.date(2026, 3, 1), "delivery": dt.date(2040, 1, 1)}
+
+
+def item_id(n: int) -> str:
+    """A valid item id for the n-th generated item."""
+    prefix = ("GP", "GR", "GR", "GR", "GC", "GC", "GC", "GC", "GT", "GT")[n % 10]
+    return f"{prefix}-{n // 1000:03d}-{n % 1000:03d}"
+
+
+def generate(size: int) -> Catalog:
+    """The bundled catalog plus `size` generated items (about three dependencies each)."""
+    catalog = load_catalog()
+    stages = list(catalog.stages)
+    owners = list(catalog.professions)
+    doc = Document("generated.yaml", {}, (1, 1), {})
+    for stage in stages:
+        catalog.checklists[f"gen-{stage}"] = ChecklistFile.model_construct(
+            kind="checklist", id=f"gen-{stage}", title=LocalisedText(en=stage), stage=stage
+        )
+    for n in range(size):
+        common = {
+            "id": item_id(n),
+            "title": LocalisedText(en=f"Generated {n}", zh=f"生成 {n}"),
+            "owner": owners[n % len(owners)],
+            "contributors": (owners[(n + 3) % len(owners)],),
+            "level": "process",
+        }
+        stage = stages[n * len(stages) // size]
+        deps = tuple(item_id(d) for d in {n - 1 - 10 * k * k - n % 7 for k in range(3)} if d >= 0)
+        deps = tuple(d for d in deps if not d.startswith("GP"))
+        point = (item_id(n - n % 10),)
+        add(catalog, n, common, stage, deps, point)
+        catalog.sources[common["id"]] = Source(doc, ("items", n))
+    return catalog
+
+
+def add(
+    catalog: Catalog,
+    n: int,
+    common: dict[str, object],
+    stage: str,
+    deps: tuple[str, ...],
+    point: tuple[str, ...],
+) -> None:
+    """Add the n-th generated item to its table."""
+    key = str(common["id"])
+    prefix = key[:2]
+    if prefix == "GP":
+        catalog.points[key] = Point.model_construct(**common, kind="risk", stage=stage)
+    elif prefix == "GR":
+        catalog.risks[key] = Risk.model_construct(
+            **common, category="gen", stage=stage, likelihood=3, impact=3,
+            controls=(LocalisedText(en="Review"),), points=point, depends_on=deps,
+        )  # fmt: skip
+    elif prefix == "GC":
+        catalog.check_items[key] = CheckItem.model_construct(
+            **common, area=common["title"], method=common["title"], criterion=common["title"],
+            blocking=True, points=point, depends_on=deps,
+        )  # fmt: skip
+        catalog.item_checklist[key] = f"gen-{stage}"
+    else:
+        catalog.tasks[key] = Task.model_construct(
+            **common, anchor="delivery", offset_days=n - 200_000,
+            duration_days=1, depends_on=tuple(d for d in deps if d.startswith("GT")),
+        )  # fmt: skip
+
+
+def project_state(catalog: Catalog) -> State:
+    """A third of the items finished, the rest open."""
+    statuses: dict[str, str] = {}
+    for n, key in enumerate(catalog.risks):
+        statuses[key] = "closed" if n % 3 == 0 else "open"
+    for n, key in enumerate(catalog.check_items):
+        statuses[key] = "pass" if n % 3 == 0 else "pending"
+    for n, key in enumerate(catalog.tasks):
+        statuses[key] = "done" if n % 3 == 0 else "todo"
+    return State("comprehensive", statuses, MILESTONES, AS_OF)
+
+
+def best(fn: Callable[[], object], runs: int = 3) -> float:
+    """The best of `runs` wall times of `fn`, in seconds."""
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def analyses(catalog: Catalog, state: State) -> None:
+    """Build the graph with project state and run every analysis once."""
+    g = build(catalog, state)
+    handoff_matrix(g)
+    stage_counts(g)
+    blocked(g)
+    critical_path(g, catalog, state, "delivery")
+    focus(g, item_id(len(catalog.check_items)))
+
+
+def main() -> None:
+    results = {}
+    for size in SIZES:
+        catalog = generate(size)
+        state = project_state(catalog)
+        gc.collect()
+        gc.freeze()  # as `journey.catalog.read_catalog` does once a catalog is loaded
+        problems = check_graph(catalog)
+        errors = sum(p.is_error for p in problems)
+        checks = best(lambda c=catalog: check_graph(c))
+        graph = best(lambda c=catalog, s=state: analyses(c, s), runs=2 if size > 10_000 else 3)
+        results[size] = (checks, graph)
+        gc.unfreeze()
+        print(
+            f"{catalog.item_count():>7,} items: graph checks {checks * 1000:8.1f} ms "
+            f"({errors} errors, {len(problems) - errors} warnings); "
+            f"graph build + analyses {graph * 1000:8.1f} ms"
+        )
+    small, large = (results[s] for s in SIZES)
+    print(
+        f"ratio {SIZES[1] // SIZES[0]}x items: graph checks {large[0] / small[0]:.1f}x, "
+        f"build + analyses {large[1] / small[1]:.1f}x (target: within 12x)"
+    )
+
+
+if __name__ == "__main__":
+    main()
