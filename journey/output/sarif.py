@@ -17,7 +17,9 @@ from journey.output._common import item_reason, label, one_line, owner, say
 if TYPE_CHECKING:
     from journey.gates import GateResult, ItemResult, RuleResult
 
-SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 
 
 def render(result: GateResult, lang: str) -> str:
