@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from journey.messages import text
-from journey.output._common import item_reason, label, owner, rating, say, where
+from journey.output._common import item_reason, label, one_line, owner, rating, say, where
 
 if TYPE_CHECKING:
     from journey.gates import GateResult, ItemResult, RuleResult
@@ -87,7 +87,7 @@ def _item(item: ItemResult, lang: str, paint: Style) -> str:
     )
     return (
         f"   {paint(status, role)} {label(item, lang)}  ({who})\n"
-        f"       {item_reason(item, lang)}\n"
+        f"       {one_line(item_reason(item, lang))}\n"
         f"       {paint(where(item), 'dim')}"
     )
 
