@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import copy
 import csv
+import datetime as dt
 import io
+import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from reports_helpers import FINDINGS, PROJECT, catalog_tree, make_project
 
 from journey.project import Project
@@ -176,3 +180,126 @@ def test_build_dispatches_by_name(project: Project) -> None:
     assert build("open-day", project, "zh").header.lang == "zh"
     assert build("risk-assessment", project).kind == "risk-assessment"
     assert isinstance(risk_assessment(project).stages[0].risks[0], RiskRow)
+
+
+# The bundled example project ------------------------------------------------------
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "harbour-view"
+EXAMPLE_AS_OF = dt.date(2026, 10, 20)
+
+
+@pytest.fixture(scope="module")
+def example() -> Project:
+    from journey.catalog import load_catalog
+    from journey.project import load_project
+
+    return load_project(EXAMPLE, load_catalog(), EXAMPLE_AS_OF)
+
+
+@pytest.fixture(scope="module")
+def example_yaml() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load((EXAMPLE / "project.yaml").read_text("utf-8"))
+    return loaded
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("name", ["risk-assessment", "delivery-plan", "open-day"])
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_example_renders_every_report(example: Project, name: str, lang: str, fmt: str) -> None:
+    from journey.reports.render import render
+
+    text = render(build(name, example, lang), "md" if fmt == "md" else "html")
+    assert ("海景二期" if lang == "zh" else "Harbour View Phase 2") in text
+    assert "2026.11.0" in text
+    assert ("2026年10月20日" if lang == "zh" else "20 Oct 2026") in text
+    assert ("全程管理" if lang == "zh" else "Whole-process") in text
+    assert ("工地开放日准入" if lang == "zh" else "Ready to open the site to buyers") in text
+
+
+def test_example_open_day_is_no_go_naming_the_failed_prerequisites(
+    example: Project, example_yaml: dict[str, Any]
+) -> None:
+    from journey.reports.render import render
+
+    checks = example_yaml["checks"]
+    items = example.catalog.check_items
+    failed = {
+        item_id
+        for item_id, state in checks.items()
+        if item_id.startswith("OD-")
+        and isinstance(state, dict)
+        and state["status"] == "fail"
+        and items[item_id].blocking
+    }
+    report = open_day(example)
+    assert report.verdict == "no-go"
+    assert failed and {b.id for b in report.blockers if b.reason == "fail"} == failed
+    assert {"OD-003", "OD-004", "OD-009"} <= failed  # OD-009's waiver expired on 15 Oct
+    html, md = render(report, "html"), render(open_day(example, "zh"), "md")
+    verdict = html[html.index('id="verdict"') : html.index("</div>", html.index('id="verdict"'))]
+    assert "NO-GO" in verdict and all(f"<b>{i}</b>" in verdict for i in failed)
+    assert md.index("## 暂不具备开放条件") < md.index("## 前置条件")
+    assert all(f"**{i}**" in md for i in failed)
+
+
+def test_example_heat_maps_count_every_risk(example: Project, example_yaml: dict[str, Any]) -> None:
+    catalog = example.catalog
+    overrides = example_yaml.get("risks", {})
+    expected: Counter[tuple[str, int, int]] = Counter()
+    for risk in [*catalog.risks.values(), *example.file.extra_risks]:
+        if catalog.level_rank(risk.level) > catalog.level_rank("whole-process"):
+            continue
+        state = overrides.get(risk.id, {})
+        score = (
+            int(state.get("likelihood", risk.likelihood)),
+            int(state.get("impact", risk.impact)),
+        )
+        expected[(risk.stage, *score)] += 1
+    report = risk_assessment(example)
+    shown = Counter(
+        {
+            (stage.id, cell.likelihood, cell.impact): cell.count
+            for stage in report.stages
+            for row in stage.heat.rows
+            for cell in row
+            if cell.count
+        }
+    )
+    assert shown == expected
+    assert report.total == sum(expected.values())
+
+
+def test_example_gantt_has_one_bar_per_applicable_task(example: Project) -> None:
+    from journey.reports.render import render
+
+    catalog = example.catalog
+    applicable = {
+        t.id
+        for t in catalog.tasks.values()
+        if catalog.level_rank(t.level) <= catalog.level_rank("whole-process")
+    }
+    report = delivery_plan(example, "zh")
+    assert {b.id for b in report.gantt.bars} == applicable
+    html = render(report, "html")
+    assert len(re.findall(r'<g class="task" data-id="', html)) == len(applicable)
+    assert report.critical_path and report.critical_path[-1] == report.last_task
+
+
+def test_example_rectification_rate_per_building_matches_the_csv(example: Project) -> None:
+    from journey.reports.render import render
+
+    total: Counter[str] = Counter()
+    verified: Counter[str] = Counter()
+    with (EXAMPLE / "findings" / "acceptance.csv").open(encoding="utf-8-sig", newline="") as fh:
+        for row in csv.DictReader(fh):
+            total[row["building"]] += 1
+            verified[row["building"]] += row["status"] == "verified"
+    report = delivery_plan(example)
+    rates = {b.building: b.rate for b in report.buildings if b.total}
+    assert rates == pytest.approx({b: verified[b] / total[b] for b in total})
+    html = render(report, "html")
+    for building in total:
+        figure = f"{100 * verified[building] / total[building]:.1f}%"
+        assert re.search(
+            rf'data-building="{building}">.*?class="num rate"[^>]*>{re.escape(figure)}<', html, re.S
+        ), building

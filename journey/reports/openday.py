@@ -20,6 +20,7 @@ from journey.reports.models import Blocker, OpenDay, Prerequisite, VisitorFindin
 
 CHECKLIST = "open-day"
 GATE = "open-day"
+MAX_ITEMS = 8  # item ids named under a failed gate rule
 
 
 def open_day(project: Project, lang: str = "en", gates: Mapping[str, Any] | None = None) -> OpenDay:
@@ -100,15 +101,16 @@ def _gate_blockers(project: Project, outcomes: Mapping[str, Any], lang: str) -> 
     for rule in failed_rules(result):
         if rule.id in skip:
             continue
-        owners = sorted(
-            {str(i.owner) for i in getattr(rule, "items", ()) if getattr(i, "owner", "")}
-        )
+        items = [i for i in getattr(rule, "items", ()) if str(i.status) == "fail"]
+        owners = sorted({str(i.owner) for i in items if i.owner})
+        shown = [str(i.id) for i in items[:MAX_ITEMS]]
         out.append(
             Blocker(
                 id=rule.id,
                 title=rule_title(project, GATE, rule, lang),
                 owner=", ".join(profession(project, o, lang) for o in owners),
                 reason="gate",
+                note=", ".join(shown) + (" …" if len(items) > MAX_ITEMS else ""),
             )
         )
     return tuple(out)

@@ -16,6 +16,7 @@ from journey.schedule import Schedule, Slot, schedule
 AT_RISK_DAYS = 7
 TOP_CONTRACTORS = 10
 OPEN_DAY_PHASES = frozenset({"open-day"})
+ROUND_ORDER = ("civil", "installation", "final")  # the three simulated-acceptance rounds
 
 
 def delivery_plan(
@@ -110,7 +111,12 @@ def _rounds(project: Project, lang: str) -> tuple[RoundRow, ...]:
                 blocking_failed=tuple(i.id for i in items if i.blocking and status[i.id] == "fail"),
             )
         )
-    return tuple(out)
+    return tuple(sorted(out, key=_round_key))
+
+
+def _round_key(row: RoundRow) -> tuple[int, str]:
+    rank = ROUND_ORDER.index(row.phase) if row.phase in ROUND_ORDER else len(ROUND_ORDER)
+    return rank, row.id
 
 
 def _buildings(project: Project) -> tuple[BuildingRow, ...]:

@@ -66,8 +66,8 @@ def _row(project: Project, risk: Risk, lang: str) -> RiskRow:
     )
 
 
-def _rank(row: RiskRow) -> tuple[int, int, int, str]:
-    return (-row.rating.rank, -(row.likelihood * row.impact), row.status in RISK_DONE, row.id)
+def _rank(row: RiskRow) -> tuple[int, bool, int, str]:
+    return (-row.rating.rank, row.status in RISK_DONE, -(row.likelihood * row.impact), row.id)
 
 
 def _is_open(project: Project, row: RiskRow) -> bool:
