@@ -68,11 +68,6 @@ class Context:
         """True when the project is assessed on `item` (always, without the filter)."""
         return not self.filtered or self.project.applies(item)
 
-    @property
-    def path(self) -> str:
-        """The project file as shown in messages."""
-        return self.project.path
-
 
 def reason(code: str, **params: Param) -> Reason:
     """A reason with message code `gate.reason.<code>`."""
