@@ -28,7 +28,19 @@ AS_OF = dt.date(2026, 10, 20)
 TOWERS = ("T1", "T2", "T3", "T4", "T5", "T6")
 FLOORS = range(2, 32)  # 30 residential floors of 7 homes: 210 homes a tower, 1,260 in all
 HOMES_PER_FLOOR = 7
-COLUMNS = "id,item,building,unit,room,status,found,due,closed,contractor,note".split(",")
+COLUMNS = [
+    "id",
+    "item",
+    "building",
+    "unit",
+    "room",
+    "status",
+    "found",
+    "due",
+    "closed",
+    "contractor",
+    "note",
+]
 
 MAIN = "Zhongjian No.3 Bureau"
 WATERPROOF = "Dongfang Waterproofing"

@@ -44,7 +44,7 @@ def _graph_problems(catalog: Catalog) -> list[Problem]:
 
 
 def validate_paths(
-    targets: Sequence[Path], catalog_root: Path | None, *, as_of: dt.date | None = None
+    targets: Sequence[Path], catalog_root: Path | None, as_of: dt.date | None = None
 ) -> Outcome:
     """Validate each target: a catalog folder, a project folder, or one YAML file.
 

@@ -24,7 +24,7 @@ def command(paths: tuple[Path, ...], strict: bool) -> int:
     from journey.messages import text
 
     s = settings()
-    outcome = validate_paths(list(paths), s.catalog_root(), as_of=s.as_of)
+    outcome = validate_paths(list(paths), s.catalog_root(), s.as_of)
     errors, warnings = print_problems(outcome.problems, s)
     if errors or (strict and warnings):
         files = len({p.place.file for p in outcome.problems})
