@@ -187,7 +187,6 @@ class _Folder:
         self.sheet = ""
         self.reported = 0
         self.future = 0
-        self.last_line = 0
 
     # Files -------------------------------------------------------------------
 
@@ -211,11 +210,13 @@ class _Folder:
         self.files.append((self.shown, ""))
         try:
             with path.open(encoding="utf-8-sig", newline="") as handle:
-                self.read_rows(csv.reader(handle))
+                reader = csv.reader(handle)
+                try:
+                    self.read_rows(reader)
+                except csv.Error as exc:  # e.g. a field over csv's size limit
+                    self.error(reader.line_num, "", "findings.bad_csv", detail=str(exc))
         except UnicodeDecodeError:
             self.error(_bad_utf8_line(path), "", "findings.not_utf8")
-        except csv.Error as exc:
-            self.error(self.last_line, "", "findings.bad_csv", detail=str(exc))
         except OSError as exc:
             self.error(0, "", "file.unreadable", reason=exc.strerror or str(exc))
 
@@ -333,7 +334,6 @@ class _Folder:
             who = values[i_who].strip()
             if who:
                 stats.open_by_contractor[who] += 1
-        self.last_line = line
 
     def slow(self, values: list[str], take: list[int], need: int, line: int) -> None:
         """Strip and check a row that the fast path could not take, field by field."""

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from journey.findings import (
     COLUMNS,
@@ -330,3 +332,58 @@ def test_xlsx_without_openpyxl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         "f.xlsx: error: reading .xlsx files needs openpyxl: run `pip install 'journey[xlsx]'`, "
         "or save the sheet as CSV UTF-8"
     ]
+
+
+def test_padded_cells_count_as_clean_ones(tmp_path: Path) -> None:
+    """Rows the fast path cannot take (spaces around values) end in the same aggregates."""
+    padded = [",".join(f" {v} " if v else v for v in row.split(",")) for row in ROWS]
+    clean, _ = read(csv_file(tmp_path, ROWS, name="clean.csv"))
+    summary, problems = read(csv_file(tmp_path, padded, name="padded.csv"))
+    assert problems == []
+    assert summary.by_building == clean.by_building
+    assert summary.open_by_contractor == clean.open_by_contractor
+    assert {k: (v.total, v.open, v.first_open_id) for k, v in summary.by_item.items()} == {
+        k: (v.total, v.open, v.first_open_id) for k, v in clean.by_item.items()
+    }
+
+
+def test_a_field_over_the_csv_limit_names_its_line(tmp_path: Path) -> None:
+    rows = [ROWS[0], f'F-99,AC-CIV-001,T1,1,,open,2026-10-01,,,,"{"x" * 200_000}"']
+    summary, problems = read(csv_file(tmp_path, rows))
+    assert problems == [
+        "f.csv:3: error: the CSV cannot be read: field larger than field limit (131072)"
+    ]
+    assert summary.rows == 1
+
+
+CELLS = st.sampled_from(
+    ["F-1", "F-2", "AC-CIV-001", "AC-CIV-0", "T1", "T9", "", " ", "open", "verified", "Open",
+     "2026-10-01", "2026-02-30", "2026-1-1", "20261001", '"', '"a,b"', "\r", "\n", "\x00", "厨房"]
+)  # fmt: skip
+
+
+@given(rows=st.lists(st.lists(CELLS, max_size=13), max_size=12), header=st.booleans())
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_any_csv_gives_problems_not_exceptions(
+    tmp_path: Path, rows: list[list[str]], header: bool
+) -> None:
+    lines = [HEADER] if header else []
+    lines += [",".join(row) for row in rows]
+    path = tmp_path / "fuzz.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    summary, problems = read_findings([path], ITEMS, BUILDINGS, AS_OF)
+    assert summary.rows + len(problems) >= 0
+    assert all(p.place.file == "fuzz.csv" for p in problems)
+
+
+@given(data=st.binary(max_size=300))
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_any_bytes_give_problems_not_exceptions(tmp_path: Path, data: bytes) -> None:
+    for name in ("fuzz.csv", "fuzz.xlsx"):
+        path = tmp_path / name
+        path.write_bytes(data)
+        read_findings([path], ITEMS, BUILDINGS, AS_OF)
