@@ -7,7 +7,9 @@ nothing beyond the standard library and a `chromium` binary; skipped without one
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
+import math
 import os
 import re
 import select
@@ -31,9 +33,7 @@ BINARY = next((found for b in BROWSERS if (found := shutil.which(b))), None)
 DESKTOP = (1280, 900)
 PHONE = (375, 812)
 FIRST_SCREEN = {"open-day": ".verdict", "risk-assessment": ".gates", "delivery-plan": ".gates"}
-# page breaks in the fixture: risk assessment 2 stages + professions; plan 3 sections
-MIN_PAGES = {"risk-assessment": 3, "delivery-plan": 3, "open-day": 1}
-PAGE_SLACK = 4
+A4_CONTENT = (703, 1017)  # CSS px inside the 12 mm × 14 mm margins of @page
 
 
 class Browser:
@@ -130,11 +130,23 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     b.close()
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "harbour-view"
+
+
+@pytest.fixture(scope="module", params=["small", "example"])
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the small test project, and of the bundled example project."""
     root = tmp_path_factory.mktemp("browser")
-    out = Path(os.environ.get("JOURNEY_SCREENSHOTS", root / "site"))
-    write_site(make_project(root), out)
+    shots = os.environ.get("JOURNEY_SCREENSHOTS")
+    out = Path(shots) / request.param if shots else root / "site"
+    if request.param == "small":
+        project = make_project(root)
+    else:
+        from journey.catalog import load_catalog
+        from journey.project import load_project
+
+        project = load_project(EXAMPLE, load_catalog(), dt.date(2026, 10, 20))
+    write_site(project, out)
     return out
 
 
@@ -185,12 +197,33 @@ def test_report_in_the_browser(browser: Browser, site: Path, name: str, lang: st
         shot = browser.page("Page.captureScreenshot", format="png", captureBeyondViewport=False)
         (site / f"{lang}-{name}-{label}.png").write_bytes(base64.b64decode(shot["data"]))
         assert all(u.startswith(("file:", "data:", "about:")) for u in _requests(browser))
+    expected, breaks = _print_estimate(browser, page)
     pdf = base64.b64decode(
         browser.page("Page.printToPDF", printBackground=True, preferCSSPageSize=True)["data"]
     )
     (site / f"{lang}-{name}.pdf").write_bytes(pdf)
     pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
-    assert MIN_PAGES[name] <= pages <= MIN_PAGES[name] + PAGE_SLACK, pages
+    # within 20 % below (print scaling) to 30 % above, plus a part-filled page per forced break
+    low, high = math.floor(expected * 0.8), math.ceil(expected * 1.3) + breaks + 1
+    assert low <= pages <= high, (pages, expected, breaks)
+
+
+PRINT_PROBE = """(() => ({
+  height: document.documentElement.scrollHeight,
+  breaks: document.querySelectorAll(".stage + .stage, .page-break").length,
+}))()"""
+
+
+def _print_estimate(browser: Browser, page: Path) -> tuple[int, int]:
+    """Pages the content fills at A4 width in print media, and the forced page breaks."""
+    browser.page("Emulation.setEmulatedMedia", media="print")
+    try:
+        _open(browser, page, A4_CONTENT, "h1")
+        seen = browser.page("Runtime.evaluate", expression=PRINT_PROBE, returnByValue=True)
+    finally:
+        browser.page("Emulation.setEmulatedMedia", media="")
+    value = seen["result"]["value"]
+    return math.ceil(value["height"] / A4_CONTENT[1]), int(value["breaks"])
 
 
 def test_the_index_in_the_browser(browser: Browser, site: Path) -> None:
