@@ -32,6 +32,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field} must be between 1 and {max} (the risk matrix scale)",
         "{field} 必须在 1 到 {max} 之间（风险矩阵的等级）",
     ),
+    "project.unknown_milestone": (
+        "unknown milestone `{value}`: the catalog schedules tasks and gates from "
+        "`{expected}`, which this project does not set",
+        "未知节点 `{value}`：知识库以 `{expected}` 为基准安排任务和关卡，但本项目未设置该节点",
+    ),
     "project.milestone_for_tasks": (
         "no `{value}` milestone: {count} plan task(s) ({tasks}) are scheduled from it and "
         "cannot be placed; add `{value}: YYYY-MM-DD` under `milestones:`",

@@ -215,9 +215,65 @@ def _extra_id(
 
 
 def _milestones(doc: Document, catalog: Catalog) -> list[Problem]:
-    """Warnings for milestones that catalog tasks or gates need and the project lacks."""
+    """Milestones that catalog tasks or gates need and the project lacks: a misspelt one
+    is an error at its line; one simply missing is a warning (its tasks go unscheduled)."""
     raw = doc.data.get("milestones")
-    have = set(raw) if isinstance(raw, dict) else set()
+    have = [name for name in raw if isinstance(name, str)] if isinstance(raw, dict) else []
+    tasks, gates = _milestone_users(doc, catalog)
+    needed = set(tasks) | set(gates)
+    spare = [name for name in have if name not in needed]
+    out: list[Problem] = []
+    for name in sorted(needed - set(have)):
+        typo = suggest(name, spare)
+        if typo:
+            spare.remove(typo)
+            out.append(
+                _at(
+                    doc,
+                    ("milestones", typo),
+                    "project.unknown_milestone",
+                    key=True,
+                    value=typo,
+                    expected=name,
+                    suggestion=name,
+                )
+            )
+            continue
+        where = ("milestones",)
+        warn = Severity.WARNING
+        if name in tasks:
+            shown = tasks[name][:3] + (["…"] if len(tasks[name]) > 3 else [])
+            out.append(
+                _at(
+                    doc,
+                    where,
+                    "project.milestone_for_tasks",
+                    key=True,
+                    severity=warn,
+                    value=name,
+                    count=len(tasks[name]),
+                    tasks=shown,
+                )
+            )
+        if name in gates:
+            out.append(
+                _at(
+                    doc,
+                    where,
+                    "project.milestone_for_gates",
+                    key=True,
+                    severity=warn,
+                    value=name,
+                    gates=gates[name],
+                )
+            )
+    return out
+
+
+def _milestone_users(
+    doc: Document, catalog: Catalog
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The plan tasks (that apply at the project's level) and gates using each milestone."""
     level = doc.data.get("positioning")
     tasks: dict[str, list[str]] = {}
     for task in catalog.tasks.values():
@@ -228,35 +284,7 @@ def _milestones(doc: Document, catalog: Catalog) -> list[Problem]:
         for name in (gate.milestone, *(m for r in gate.rules for m in getattr(r, "order", ()))):
             if gate.id not in gates.get(name, []):
                 gates.setdefault(name, []).append(gate.id)
-    out: list[Problem] = []
-    warn = Severity.WARNING
-    for name in sorted(set(tasks) - have):
-        shown = tasks[name][:3] + (["…"] if len(tasks[name]) > 3 else [])
-        out.append(
-            _at(
-                doc,
-                ("milestones",),
-                "project.milestone_for_tasks",
-                key=True,
-                severity=warn,
-                value=name,
-                count=len(tasks[name]),
-                tasks=shown,
-            )
-        )
-    for name in sorted(set(gates) - have):
-        out.append(
-            _at(
-                doc,
-                ("milestones",),
-                "project.milestone_for_gates",
-                key=True,
-                severity=warn,
-                value=name,
-                gates=gates[name],
-            )
-        )
-    return out
+    return tasks, gates
 
 
 def _waivers(

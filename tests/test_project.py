@@ -319,6 +319,15 @@ def test_missing_milestones_are_warnings(tmp_path: Path, catalog: Catalog) -> No
     )
 
 
+def test_misspelt_milestone_is_an_error(tmp_path: Path, catalog: Catalog) -> None:
+    text = edit("  open_day: 2026-10-24", "  open_days: 2026-10-24\n  topping_out: 2026-05-01")
+    assert check(tmp_path, catalog, text) == [
+        "project.yaml:8:3: error: milestones.open_days: unknown milestone `open_days`: the "
+        "catalog schedules tasks and gates from `open_day`, which this project does not set "
+        "(did you mean `open_day`?)",
+    ]
+
+
 def test_duplicate_buildings(tmp_path: Path, catalog: Catalog) -> None:
     text = edit("buildings: [T1, T2]", "buildings:\n  - T1\n  - T2\n  - T1")
     assert check(tmp_path, catalog, text) == [
