@@ -303,3 +303,12 @@ def test_example_rectification_rate_per_building_matches_the_csv(example: Projec
         assert re.search(
             rf'data-building="{building}">.*?class="num rate"[^>]*>{re.escape(figure)}<', html, re.S
         ), building
+
+
+def test_a_waived_failure_is_not_a_blocking_failure_of_its_round(tmp_path: Path) -> None:
+    proj = copy.deepcopy(PROJECT)
+    proj["waivers"] = [
+        {"target": "AC-CIV-002", "reason": "r", "approved_by": "Wang", "expires": "2026-12-31"},
+    ]
+    (civil,) = delivery_plan(make_project(tmp_path, project=proj)).rounds
+    assert (civil.blocking_failed, civil.waived, civil.failed) == ((), ("AC-CIV-002",), 1)

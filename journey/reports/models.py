@@ -208,6 +208,7 @@ class RoundRow(Model):
     pending: int
     not_applicable: int
     blocking_failed: tuple[str, ...]
+    waived: tuple[str, ...] = ()  # failed items whose waiver is in force
 
 
 class BuildingRow(Model):

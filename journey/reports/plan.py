@@ -8,7 +8,7 @@ from typing import Any
 
 from journey.findings import BuildingStats
 from journey.project import Project
-from journey.reports._common import header, profession
+from journey.reports._common import header, profession, waived
 from journey.reports.models import BuildingRow, CountRow, DeliveryPlan, RoundRow, TaskRow
 from journey.reports.svg import gantt
 from journey.schedule import Schedule, Slot, schedule
@@ -108,7 +108,14 @@ def _rounds(project: Project, lang: str) -> tuple[RoundRow, ...]:
                 failed=values.count("fail"),
                 pending=values.count("pending"),
                 not_applicable=values.count("n/a"),
-                blocking_failed=tuple(i.id for i in items if i.blocking and status[i.id] == "fail"),
+                blocking_failed=tuple(
+                    i.id
+                    for i in items
+                    if i.blocking and status[i.id] == "fail" and not waived(project, i.id)
+                ),
+                waived=tuple(
+                    i.id for i in items if status[i.id] == "fail" and waived(project, i.id)
+                ),
             )
         )
     return tuple(sorted(out, key=_round_key))
