@@ -17,6 +17,8 @@ import datetime as dt
 import gc
 import time
 from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 from journey.catalog import Catalog, Source, load_catalog
 from journey.graph import State, blocked, build, critical_path, focus, handoff_matrix, stage_counts
@@ -39,57 +41,49 @@ def item_id(n: int) -> str:
 def generate(size: int) -> Catalog:
     """The bundled catalog plus `size` generated items (about three dependencies each)."""
     catalog = load_catalog()
-    stages = list(catalog.stages)
-    owners = list(catalog.professions)
     doc = Document("generated.yaml", {}, (1, 1), {})
-    for stage in stages:
+    for stage in catalog.stages:
         catalog.checklists[f"gen-{stage}"] = ChecklistFile.model_construct(
-            kind="checklist", id=f"gen-{stage}", title=LocalisedText(en=stage), stage=stage
+            kind="checklist",
+            id=f"gen-{stage}",
+            title=LocalisedText(en=stage),
+            stage=stage,
+            items=(),
         )
     for n in range(size):
-        common = {
-            "id": item_id(n),
-            "title": LocalisedText(en=f"Generated {n}", zh=f"生成 {n}"),
-            "owner": owners[n % len(owners)],
-            "contributors": (owners[(n + 3) % len(owners)],),
-            "level": "process",
-        }
-        stage = stages[n * len(stages) // size]
-        deps = tuple(item_id(d) for d in {n - 1 - 10 * k * k - n % 7 for k in range(3)} if d >= 0)
-        deps = tuple(d for d in deps if not d.startswith("GP"))
-        point = (item_id(n - n % 10),)
-        add(catalog, n, common, stage, deps, point)
-        catalog.sources[common["id"]] = Source(doc, ("items", n))
+        add(catalog, n, size)
+        catalog.sources[item_id(n)] = Source(doc, ("items", n))
     return catalog
 
 
-def add(
-    catalog: Catalog,
-    n: int,
-    common: dict[str, object],
-    stage: str,
-    deps: tuple[str, ...],
-    point: tuple[str, ...],
-) -> None:
-    """Add the n-th generated item to its table."""
-    key = str(common["id"])
-    prefix = key[:2]
-    if prefix == "GP":
-        catalog.points[key] = Point.model_construct(**common, kind="risk", stage=stage)
-    elif prefix == "GR":
+def add(catalog: Catalog, n: int, size: int) -> None:
+    """Add the n-th generated item to its table; stages follow the item order."""
+    key, stages, owners = item_id(n), list(catalog.stages), list(catalog.professions)
+    title = LocalisedText(en=f"Generated {n}", zh=f"生成 {n}")
+    owner, helper = owners[n % len(owners)], (owners[(n + 3) % len(owners)],)
+    stage = stages[n * len(stages) // size]
+    earlier = {n - 1 - 10 * k * k - n % 7 for k in range(3)}
+    deps = tuple(item_id(d) for d in sorted(earlier) if d >= 0 and d % 10)  # no points
+    point = (item_id(n - n % 10),)
+    common: dict[str, Any] = {"id": key, "title": title, "owner": owner, "contributors": helper}
+    if key.startswith("GP"):
+        catalog.points[key] = Point.model_construct(
+            **common, level="process", kind="risk", stage=stage
+        )
+    elif key.startswith("GR"):
         catalog.risks[key] = Risk.model_construct(
-            **common, category="gen", stage=stage, likelihood=3, impact=3,
-            controls=(LocalisedText(en="Review"),), points=point, depends_on=deps,
+            **common, level="process", category="gen", stage=stage, likelihood=3, impact=3,
+            controls=(title,), points=point, depends_on=deps,
         )  # fmt: skip
-    elif prefix == "GC":
+    elif key.startswith("GC"):
         catalog.check_items[key] = CheckItem.model_construct(
-            **common, area=common["title"], method=common["title"], criterion=common["title"],
+            **common, level="process", area=title, method=title, criterion=title,
             blocking=True, points=point, depends_on=deps,
         )  # fmt: skip
         catalog.item_checklist[key] = f"gen-{stage}"
     else:
         catalog.tasks[key] = Task.model_construct(
-            **common, anchor="delivery", offset_days=n - 200_000,
+            **common, level="process", anchor="delivery", offset_days=n - 200_000,
             duration_days=1, depends_on=tuple(d for d in deps if d.startswith("GT")),
         )  # fmt: skip
 
@@ -136,8 +130,8 @@ def main() -> None:
         gc.freeze()  # as `journey.catalog.read_catalog` does once a catalog is loaded
         problems = check_graph(catalog)
         errors = sum(p.is_error for p in problems)
-        checks = best(lambda c=catalog: check_graph(c))
-        graph = best(lambda c=catalog, s=state: analyses(c, s), runs=2 if size > 10_000 else 3)
+        checks = best(partial(check_graph, catalog))
+        graph = best(partial(analyses, catalog, state), runs=2 if size > 10_000 else 3)
         results[size] = (checks, graph)
         gc.unfreeze()
         print(

@@ -8,17 +8,16 @@ items. Unknown ids and self-dependencies are reported by `journey.crosscheck`.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections.abc import Iterator, Mapping, Sequence
 
 from journey.catalog import AnyItem, Catalog, path_of
 from journey.models import CheckItem, Point, Risk, Task
-from journey.problems import Place, Problem, Severity, problem
+from journey.problems import Problem, Severity, problem
 
 #: At most this many cycles are spelled out for one tangle of mutual dependencies.
 MAX_CYCLES_PER_COMPONENT = 10
 
-Edges = dict[str, list[tuple[str, int]]]  # item id -> [(upstream id, index in depends_on)]
+Edges = Mapping[str, Sequence[str]]  # item id -> the ids it depends on
 
 
 def check_graph(catalog: Catalog) -> list[Problem]:
@@ -32,13 +31,25 @@ def check_graph(catalog: Catalog) -> list[Problem]:
 
 
 def dependency_edges(catalog: Catalog) -> Edges:
-    """`depends_on` of every item, restricted to known ids other than the item itself."""
+    """`depends_on` of every item that has any, restricted to known ids other than the
+    item itself (the item's own tuple when every entry qualifies, as it nearly always does)."""
     known = catalog.sources
-    edges: Edges = {}
+    edges: dict[str, Sequence[str]] = {}
     for item in catalog.items():
         deps = () if isinstance(item, Point) else item.depends_on
-        edges[item.id] = [(dep, i) for i, dep in enumerate(deps) if dep != item.id and dep in known]
+        if not deps:
+            continue
+        if item.id in deps or not all(dep in known for dep in deps):
+            deps = tuple(dep for dep in deps if dep != item.id and dep in known)
+        edges[item.id] = deps
     return edges
+
+
+def _entry(catalog: Catalog, item_id: str, dep: str) -> int:
+    """The index of `dep` in the item's `depends_on`, for the problem's path."""
+    item = catalog.item(item_id)
+    deps = () if item is None or isinstance(item, Point) else item.depends_on
+    return deps.index(dep) if dep in deps else 0
 
 
 def item_stage(catalog: Catalog, item: AnyItem) -> str | None:
@@ -67,14 +78,14 @@ def components(edges: Edges) -> list[list[str]]:
     for root in edges:
         if root in index:
             continue
-        work: list[tuple[str, Iterator[tuple[str, int]]]] = [(root, iter(edges[root]))]
+        work: list[tuple[str, Iterator[str]]] = [(root, iter(edges[root]))]
         index[root] = low[root] = len(index)
         stack.append(root)
         on_stack.add(root)
         while work:
             node, successors = work[-1]
             pushed = False
-            for nxt, _ in successors:
+            for nxt in successors:
                 if nxt not in index:
                     index[nxt] = low[nxt] = len(index)
                     stack.append(nxt)
@@ -107,21 +118,20 @@ def _pop_component(stack: list[str], on_stack: set[str], root: str) -> list[str]
             return component
 
 
-def shortest_cycle(edges: Edges, start: str, within: set[str]) -> list[tuple[str, int]]:
-    """The shortest cycle through `start` inside one component: each step with the
-    index of the `depends_on` entry that leads on to the next step."""
-    came: dict[str, tuple[str, int]] = {}
+def shortest_cycle(edges: Edges, start: str, within: set[str]) -> list[str]:
+    """The shortest cycle through `start` inside one component, from `start` on."""
+    came: dict[str, str] = {}
     queue = deque([start])
     while queue:
         node = queue.popleft()
-        for nxt, i in edges.get(node, ()):
+        for nxt in edges.get(node, ()):
             if nxt == start:
-                steps = [(node, i)]
-                while steps[-1][0] != start:
-                    steps.append(came[steps[-1][0]])
-                return steps[::-1]
+                path = [node]
+                while path[-1] != start:
+                    path.append(came[path[-1]])
+                return path[::-1]
             if nxt in within and nxt not in came:
-                came[nxt] = (node, i)
+                came[nxt] = node
                 queue.append(nxt)
     return []  # pragma: no cover - every member of a component lies on a cycle
 
@@ -138,20 +148,21 @@ def _cycle_problems(catalog: Catalog, edges: Edges) -> Iterator[Problem]:
                 yield _more_cycles(catalog, start, len(members - covered))
                 break
             steps = shortest_cycle(edges, start, members)
-            covered.update(node for node, _ in steps)
+            covered.update(steps)
             reported += 1
             yield _cycle_problem(catalog, steps)
 
 
-def _cycle_problem(catalog: Catalog, steps: list[tuple[str, int]]) -> Problem:
-    ids = [node for node, _ in steps]
+def _cycle_problem(catalog: Catalog, ids: list[str]) -> Problem:
+    """One error at the first step's `depends_on` entry, the further steps as related places."""
     shown = " → ".join([*ids, ids[0]])
-    related: list[tuple[Place, str]] = []
-    for k, (node, i) in enumerate(steps[1:], start=1):
-        nxt = ids[(k + 1) % len(ids)]
-        related.append((catalog.place(node, "depends_on", i), f"{node} → {nxt}"))
-    first, i = steps[0]
-    src = catalog.sources[first]
+    steps = [(node, ids[(k + 1) % len(ids)]) for k, node in enumerate(ids)]
+    related = tuple(
+        (catalog.place(node, "depends_on", _entry(catalog, node, nxt)), f"{node} → {nxt}")
+        for node, nxt in steps[1:]
+    )
+    first, nxt = steps[0]
+    src, i = catalog.sources[first], _entry(catalog, first, nxt)
     place = src.place("depends_on", i)
     return problem(
         place.file,
@@ -159,7 +170,7 @@ def _cycle_problem(catalog: Catalog, steps: list[tuple[str, int]]) -> Problem:
         place.col,
         path_of(src.loc, "depends_on", i),
         "graph.cycle",
-        related=tuple(related),
+        related=related,
         cycle=shown,
     )
 
@@ -210,50 +221,48 @@ def _uncovered_points(catalog: Catalog) -> list[Problem]:
     return out
 
 
-class _Order(NamedTuple):
-    """Stage and level of every item as ranks, computed once for the pairwise checks."""
-
-    stage: dict[str, str | None]
-    stage_rank: dict[str, int]
-    level_rank: dict[str, int]
-
-    @classmethod
-    def of(cls, catalog: Catalog) -> _Order:
-        stages = {
-            item.id: None if isinstance(item, Task) else item_stage(catalog, item)
-            for item in catalog.items()
-        }
-        stage_rank = {s: i for i, s in enumerate(catalog.stages)}
-        return cls(stages, stage_rank, {s: i for i, s in enumerate(catalog.levels)})
+def _ranks(catalog: Catalog) -> dict[str, tuple[int, int, bool]]:
+    """Per item: its stage rank (-1 for plan tasks, whose stage is derived), its level
+    rank and whether it is a sensitive point; one pass, so each entry is one lookup."""
+    stage_rank = {s: i for i, s in enumerate(catalog.stages)}
+    level_rank = {s: i for i, s in enumerate(catalog.levels)}
+    out: dict[str, tuple[int, int, bool]] = {}
+    for item in catalog.items():
+        stage = None if isinstance(item, Task) else item_stage(catalog, item)
+        rank = stage_rank.get(stage, -1) if stage else -1
+        out[item.id] = (rank, level_rank.get(item.level, -1), isinstance(item, Point))
+    return out
 
 
 def _dependency_warnings(catalog: Catalog, edges: Edges) -> list[Problem]:
     """Per `depends_on` entry: on a sensitive point, on a later stage, on a higher level."""
-    order = _Order.of(catalog)
+    ranks = _ranks(catalog)
     out = []
     for item_id, deps in edges.items():
-        item = catalog.item(item_id) if deps else None
-        for dep_id, i in deps if item else ():
-            dep = catalog.item(dep_id)
-            if item is not None and dep is not None:
-                out += _pair_warnings(catalog, order, item, dep, i)
+        stage, level, _ = ranks[item_id]
+        for dep_id in deps:
+            dep_stage, dep_level, dep_point = ranks[dep_id]
+            if dep_point or dep_stage > stage >= 0 or dep_level > level:
+                out += _pair_warnings(catalog, ranks, item_id, dep_id)
     return out
 
 
 def _pair_warnings(
-    catalog: Catalog, order: _Order, item: AnyItem, dep: AnyItem, i: int
+    catalog: Catalog, ranks: dict[str, tuple[int, int, bool]], item_id: str, dep_id: str
 ) -> list[Problem]:
-    where = ("depends_on", i)
-    if isinstance(dep, Point):
-        return [_warning(catalog, item.id, where, "graph.depends_on_point", value=dep.id)]
+    where = ("depends_on", _entry(catalog, item_id, dep_id))
+    if ranks[dep_id][2]:
+        return [_warning(catalog, item_id, where, "graph.depends_on_point", value=dep_id)]
+    item, dep = catalog.item(item_id), catalog.item(dep_id)
+    assert item is not None and dep is not None
     out = []
-    stage, dep_stage = order.stage[item.id], order.stage[dep.id]
-    if stage and dep_stage and order.stage_rank[dep_stage] > order.stage_rank[stage]:
-        params = {"value": item.id, "stage": stage, "other": dep.id, "other_stage": dep_stage}
-        out.append(_warning(catalog, item.id, where, "graph.later_stage", **params))
-    if order.level_rank[dep.level] > order.level_rank[item.level]:
-        params = {"value": item.id, "level": item.level, "other": dep.id, "other_level": dep.level}
-        out.append(_warning(catalog, item.id, where, "graph.level_gap", **params))
+    if ranks[dep_id][0] > ranks[item_id][0] >= 0:
+        stage, dep_stage = item_stage(catalog, item), item_stage(catalog, dep)
+        params = {"value": item_id, "stage": stage, "other": dep_id, "other_stage": dep_stage}
+        out.append(_warning(catalog, item_id, where, "graph.later_stage", **params))
+    if ranks[dep_id][1] > ranks[item_id][1]:
+        params = {"value": item_id, "level": item.level, "other": dep_id, "other_level": dep.level}
+        out.append(_warning(catalog, item_id, where, "graph.level_gap", **params))
     return out
 
 
