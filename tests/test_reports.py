@@ -312,3 +312,9 @@ def test_a_waived_failure_is_not_a_blocking_failure_of_its_round(tmp_path: Path)
     ]
     (civil,) = delivery_plan(make_project(tmp_path, project=proj)).rounds
     assert (civil.blocking_failed, civil.waived, civil.failed) == ((), ("AC-CIV-002",), 1)
+
+
+def test_attention_lists_open_severe_risks_most_urgent_first(project: Project) -> None:
+    report = risk_assessment(project)
+    assert [r.id for r in report.attention] == ["RD-001", "RS-001"]  # RD-002 is waived
+    assert len(report.attention) == report.severe_open

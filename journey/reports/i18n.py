@@ -93,6 +93,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "适用风险 {total} 项，未关闭 {open} 项；其中评级为高或极高且未关闭的 {severe} 项。",
     ),
     "risk.stage_counts": ("{open} of {total} open", "未关闭 {open} 项，共 {total} 项"),
+    "risk.attention": (
+        "Needs attention: open high and critical risks",
+        "重点关注：未关闭的高及极高风险",
+    ),
     "risk.heat_map": ("Heat map: likelihood × impact", "风险热力图：可能性 × 影响程度"),
     "risk.heat_caption": (
         "Each cell counts the stage's risks at that likelihood and impact ({total} in all).",

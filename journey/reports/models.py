@@ -137,6 +137,7 @@ class RiskAssessment(Model):
     total: int
     open: int
     severe_open: int
+    attention: tuple[RiskRow, ...]  # open risks rated high or critical, most urgent first
     stages: tuple[StageSection, ...]
     professions: tuple[ProfessionRow, ...]
     uncovered: tuple[PointRow, ...]

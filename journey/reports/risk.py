@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -34,6 +35,7 @@ def risk_assessment(
         total=len(rows),
         open=len(open_rows),
         severe_open=sum(1 for r in open_rows if r.rating in SEVERE),
+        attention=tuple(sorted((r for r in open_rows if r.rating in SEVERE), key=_urgency)),
         stages=_stages(project, rows, lang),
         professions=_professions(project, rows, lang),
         uncovered=_uncovered(project, lang),
@@ -68,6 +70,10 @@ def _row(project: Project, risk: Risk, lang: str) -> RiskRow:
 
 def _rank(row: RiskRow) -> tuple[int, bool, int, str]:
     return (-row.rating.rank, row.status in RISK_DONE, -(row.likelihood * row.impact), row.id)
+
+
+def _urgency(row: RiskRow) -> tuple[int, dt.date, str]:
+    return (-row.rating.rank, row.due or dt.date.max, row.id)
 
 
 def _is_open(project: Project, row: RiskRow) -> bool:
