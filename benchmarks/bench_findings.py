@@ -1,6 +1,7 @@
 """Streaming 600,000 findings rows (3,000 units × 200 points) into aggregates.
 
-Each measurement runs in a fresh process so that its peak resident memory is its own:
+Each measurement runs in fresh processes (best of three) so that its peak resident
+memory is its own:
 the floor (Python's `csv.reader` alone, touching every row) and journey's
 `read_findings` (every row checked and folded into the summary, every id remembered
 for the duplicate check). Target: within 4× of the floor, peak memory under 300 MiB.
@@ -84,15 +85,21 @@ def measure_journey(path: Path) -> dict[str, float]:
     return {"seconds": seconds, "rows": summary.rows, "peak_mib": _peak_mib()}
 
 
-def _run(kind: str, path: Path) -> dict[str, float]:
-    out = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench_findings", kind, str(path)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    result: dict[str, float] = json.loads(out.stdout)
-    return result
+def _run(kind: str, path: Path, runs: int = 3) -> dict[str, float]:
+    """The fastest of `runs` fresh processes (the machine is shared; the best is the
+    least disturbed), with the largest peak memory seen."""
+    results = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-m", "benchmarks.bench_findings", kind, str(path)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        results.append(json.loads(out.stdout))
+    best: dict[str, float] = min(results, key=lambda r: r["seconds"])
+    best["peak_mib"] = max(r["peak_mib"] for r in results)
+    return best
 
 
 def main() -> None:
