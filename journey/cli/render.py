@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,9 @@ def project_option(f: click.decorators.FC) -> click.decorators.FC:
     )(f)
 
 
-def lang_option(f: click.decorators.FC) -> click.decorators.FC:
+def lang_option(
+    what: str = "the report",
+) -> Callable[[click.decorators.FC], click.decorators.FC]:
     """`--lang en|zh` after the subcommand; it overrides the global one."""
 
     def store(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
@@ -40,8 +43,8 @@ def lang_option(f: click.decorators.FC) -> click.decorators.FC:
         type=click.Choice(["en", "zh"]),
         expose_value=False,
         callback=store,
-        help="Language of the report (default: the global --lang, from the locale).",
-    )(f)
+        help=f"Language of {what} (default: the global --lang, from the locale).",
+    )
 
 
 def load(project_dir: Path, s: Settings) -> Project:
@@ -71,7 +74,7 @@ def load(project_dir: Path, s: Settings) -> Project:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file (its folder must exist); default: standard output.",
 )
-@lang_option
+@lang_option()
 @as_of_option
 def command(report: str, project_dir: Path, fmt: str, output: Path | None) -> int:
     """Render REPORT (risk-assessment, delivery-plan or open-day) for a project.

@@ -19,7 +19,7 @@ from journey.cli.render import lang_option, load, project_option
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to write the site to (created if needed).",
 )
-@lang_option
+@lang_option("the index page; the reports come in both")
 @as_of_option
 def command(project_dir: Path, output: Path) -> int:
     """Write every report in English and Chinese, as HTML and Markdown, and an index.
