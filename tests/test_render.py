@@ -112,7 +112,7 @@ def test_open_day_verdict_comes_first_and_names_the_blockers(project: Project) -
     assert re.search(r"OD-002</b> Lift hall power — failed", html)
     md = render(open_day(project, "zh"), "md")
     assert "## 暂不具备开放条件" in md
-    assert "1. **OD-002** Lift hall power（中） — 不通过 · 责任专业: 工程" in md
+    assert "1. **OD-002** Lift hall power（中） — 不通过 · 责任专业：工程" in md
 
 
 def test_rectification_rates_are_formatted_per_building(project: Project) -> None:
@@ -200,3 +200,22 @@ def test_render_writes_nothing(project: Project, tmp_path: Path) -> None:
     before = sorted(project.folder.iterdir())
     render(risk_assessment(project), "html")
     assert sorted(project.folder.iterdir()) == before
+
+
+def test_a_bare_project_renders_every_report(tmp_path: Path) -> None:
+    """No milestones, no findings, no statuses: every report still says something useful."""
+    from reports_helpers import PROJECT
+
+    bare = {k: v for k, v in PROJECT.items() if k in ("kind", "id", "name", "positioning", "stage")}
+    project = make_project(tmp_path, project=bare)
+    plan = delivery_plan(project)
+    assert plan.tasks == () and plan.gantt.bars == () and plan.findings_total == 0
+    assert {task_id for task_id, _ in plan.unanchored} == {f"DP-00{n}" for n in range(1, 7)}
+    assert open_day(project).open_day is None
+    for name in REPORTS:
+        for lang in ("en", "zh"):
+            report = build(name, project, lang)
+            assert render(report, "html") and render(report, "md")
+    md = render(delivery_plan(project), "md")
+    assert "No findings recorded." in md and "(milestone delivery missing)" in md
+    assert "the open day (no open\\_day milestone yet):" in render(open_day(project), "md")

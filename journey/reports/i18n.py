@@ -84,6 +84,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.language": ("Language", "语言"),
     "col.report": ("Report", "报告"),
     "word.yes": ("yes", "是"),
+    "word.label": ("{label}: {value}", "{label}：{value}"),
     "word.none": ("None.", "无。"),
     "word.blocking": ("blocking", "关键项"),
     "word.overdue": ("overdue", "已逾期"),
@@ -166,7 +167,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{count} issue(s) stand in the way of the open day on {date}:",
         "{date} 工地开放日尚有 {count} 项障碍：",
     ),
-    "open.no_date": ("(no open_day milestone)", "（未设开放日里程碑）"),
+    "open.go_text_undated": (
+        "Every blocking prerequisite is met; the project has no open_day milestone yet.",
+        "全部关键前置条件均已满足；项目尚未设定 open_day 里程碑。",
+    ),
+    "open.no_go_text_undated": (
+        "{count} issue(s) stand in the way of the open day (no open_day milestone yet):",
+        "工地开放日尚有 {count} 项障碍（项目尚未设定 open_day 里程碑）：",
+    ),
     "open.reason.fail": ("failed", "不通过"),
     "open.reason.pending": ("not yet checked", "尚未检查"),
     "open.reason.gate": ("gate rule failed", "关卡规则未通过"),
