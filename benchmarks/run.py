@@ -8,13 +8,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-NAMES = ["bench_startup", "bench_validate", "bench_graph", "bench_gate", "bench_site"]
+NAMES = [
+    "bench_startup",
+    "bench_validate",
+    "bench_findings",
+    "bench_graph",
+    "bench_gate",
+    "bench_site",
+]
 
 
 def main() -> None:
     for name in NAMES:
-        if not (Path(__file__).parent / f"{name}.py").exists():
-            continue
         print(f"== {name}")
         module = importlib.import_module(f"benchmarks.{name}")
         module.main()
