@@ -398,10 +398,11 @@ def critical_path(g: Any, catalog: Catalog, state: State, milestone: str) -> Cri
     """The critical path from the as-of date to `milestone`.
 
     The targets are the open plan tasks scheduled (by `journey.schedule`) to finish by
-    the milestone. Open work cannot start before the as-of date; a task not before its
-    planned start; checks and risks take no time. Each item starts when its latest open
-    upstream item finishes, and the path is the chain of those drivers that ends at the
-    target finishing last.
+    the milestone. Open work cannot start before the as-of date (a task already `doing`
+    keeps its planned start, but cannot finish before the as-of date); a task not before
+    its planned start; checks and risks take no time. Each item starts when its latest
+    open upstream item finishes, and the path is the chain of those drivers that ends at
+    the target finishing last.
     """
     from journey.schedule import schedule
 
@@ -433,13 +434,16 @@ def _forecast(
         if item in upstream and dep in upstream:
             upstream[item].append(dep)
     out: dict[str, tuple[dt.date, dt.date, str | None]] = {}
+    nodes = g.nodes
     for node in TopologicalSorter(upstream).static_order():
-        start, driver = max(as_of, planned.get(node, as_of)), None
+        started = nodes[node].get("status") == "doing" and node in planned
+        start, driver = planned[node] if started else max(as_of, planned.get(node, as_of)), None
         latest = max((out[dep][1] for dep in upstream[node]), default=None)
         if latest is not None and latest >= start:  # a tie is critical too: no slack
             start = latest
             driver = min(dep for dep in upstream[node] if out[dep][1] == latest)
-        out[node] = (start, start + g.nodes[node].get("duration", 0) * DAY, driver)
+        finish = max(start + nodes[node].get("duration", 0) * DAY, as_of)
+        out[node] = (start, finish, driver)
     return out
 
 

@@ -183,6 +183,18 @@ def test_critical_path_exactly(catalog: Catalog) -> None:
     assert (path.finish, path.slack) == (D(2026, 12, 23), 8)
 
 
+def test_critical_path_from_a_task_in_progress(catalog: Catalog) -> None:
+    checks_done = dict.fromkeys(("AC-DES-002", "AC-ENG-001", "AC-ENG-002"), "pass")
+    s = state(statuses={**STATUSES, **checks_done, "RS-001": "closed"})
+    path = graph.critical_path(graph.build(catalog, s), catalog, s, "delivery")
+    assert [(st.item.id, st.start, st.finish) for st in path.steps] == [
+        ("DP-001", D(2026, 12, 1), D(2026, 12, 11)),
+        ("DP-002", D(2026, 12, 11), D(2026, 12, 16)),
+        ("DP-003", D(2026, 12, 16), D(2026, 12, 19)),
+    ]
+    assert path.slack == 12
+
+
 def test_critical_path_late_and_planned_starts(catalog: Catalog) -> None:
     s = state(as_of=D(2026, 12, 25), statuses={**STATUSES, "DP-001": "done"})
     path = graph.critical_path(graph.build(catalog, s), catalog, s, "delivery")
