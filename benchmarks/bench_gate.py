@@ -1,7 +1,7 @@
 """`journey gate delivery` as a whole process on a project with many findings rows.
 
-Generates a project against the bundled catalog (12 towers, 200 findings per unit,
-200,000 rows by default; `--rows 600000` for the 3,000 units × 200 points of issue 4)
+Generates a project against the bundled catalog (3,000 units × 200 findings: 600,000
+rows by default; `--rows N` for another size)
 and times, each in a fresh process so that peak memory is its own: the floor (Python's
 `csv.reader` alone over the findings file) and `journey gate delivery` writing every
 output format at once. Target: within 4× of the floor, peak memory under 300 MiB.
@@ -103,7 +103,7 @@ def measure(argv: list[str]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--rows", type=int, default=600_000)
     args = parser.parse_args(argv)
     from journey.catalog import load_catalog
 
