@@ -48,6 +48,14 @@ def small(tmp_path: Path) -> Path:
         "stage": "sales",
         "checks": {"AC-DES-001": "pass", "AC-ENG-001": "fail"},
         "tasks": {"DP-001": "doing"},
+        "waivers": [
+            {
+                "target": "AC-ENG-001",
+                "reason": "Rework accepted by design review",
+                "approved_by": "Zhang Min",
+                "expires": "2027-01-31",
+            }
+        ],
     }
     write_tree(tmp_path / "proj", {"project.yaml": project})
     return tmp_path / "small"
@@ -133,6 +141,7 @@ def test_text_report_of_a_project(small: Path, run: Runner) -> None:
         "DP-003",
     ]
     assert "forecast finish 2026-12-23: 8 day(s) of slack" in critical
+    assert "  AC-ENG-002  engineering  pending  waits for AC-DES-002 (design, pending)" in out
     assert "  1 Design              .  1  2  ." in out
 
 
@@ -153,6 +162,18 @@ def test_unknown_focus_stage_and_milestone_are_usage_errors(small: Path, run: Ru
     assert result.code == 2 and "(did you mean `sales`?)" in result.err
     result = run("--catalog", "small", "graph", "--project", "proj", "--milestone", "open_day")
     assert result.code == 2 and "it has delivery, sales_launch" in result.err
+
+
+def test_output_file_and_missing_folder(small: Path, run: Runner, tmp_path: Path) -> None:
+    assert run("--catalog", "small", "graph", "-o", "g.txt").out == ""
+    written = (tmp_path / "g.txt").read_text(encoding="utf-8")
+    assert written.startswith("mini 1.0: 11 items, 9 dependencies\n")
+    result = run("--catalog", "small", "graph", "-o", "no/such/g.txt")
+    assert result.code == 2
+    assert (
+        result.err
+        == "journey: error: cannot write no/such/g.txt: the folder no/such does not exist\n"
+    )
 
 
 def export(run: Runner, fmt: str, *args: str) -> str:

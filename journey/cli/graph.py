@@ -117,12 +117,9 @@ def _write(out: str, output: Path | None) -> None:
     if output is None:
         click.echo(out, nl=False)
         return
-    from journey.errors import OutputError
+    from journey.output.files import write_atomic
 
-    try:
-        output.write_text(out, encoding="utf-8")
-    except OSError as exc:
-        raise OutputError("cli.not_found", path=f"{output} ({exc.strerror})") from None
+    write_atomic(output, out)
 
 
 # Text -----------------------------------------------------------------------------
