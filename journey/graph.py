@@ -590,7 +590,10 @@ def to_graphml(g: Any) -> str:
 
 def to_json(g: Any) -> str:
     """node-link JSON: `nodes` and `edges` lists, sorted."""
-    data = nx.node_link_data(_ordered(g), edges="edges")
+    try:
+        data = nx.node_link_data(_ordered(g), edges="edges")
+    except TypeError:  # networkx < 3.4 names the argument `link`
+        data = nx.node_link_data(_ordered(g), link="edges")
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n"
 
 
