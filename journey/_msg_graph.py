@@ -91,7 +91,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "专业间交接（行向列交接：列专业负责的条目依赖于行专业负责的条目）",
     ),
     "graph.handoffs_none": ("no hand-offs", "无交接"),
-    "graph.warnings": ("Warnings", "警告"),
+    "graph.warnings": ("Warnings ({count})", "警告（{count} 项）"),
     "graph.none": ("none", "无"),
     "graph.focus": ("Focus: {value} ({owner}, {status})", "关注：{value}（{owner}，{status}）"),
     "graph.upstream": (

@@ -238,7 +238,7 @@ def _critical(result: Analysis, lang: str) -> str:
 def _warnings(warnings: list[Problem], lang: str) -> str:
     from journey.messages import render_problem, text
 
-    title = f"{text('graph.warnings', lang)} ({len(warnings)})"
+    title = text("graph.warnings", lang, count=len(warnings))
     if not warnings:
         return f"{title}\n  {text('graph.none', lang)}"
     return title + "\n" + "\n".join(_indent(render_problem(p, lang)) for p in warnings)
