@@ -28,6 +28,7 @@ class Slot:
     start: dt.date
     finish: dt.date
     driver: str | None = None  # the predecessor whose finish set the start, if it pushed
+    before: tuple[str, ...] = ()  # the scheduled tasks it depends on
 
     @property
     def pushed_days(self) -> int:
@@ -43,12 +44,18 @@ class Schedule:
     unanchored: dict[str, str] = field(default_factory=dict)  # task id -> missing milestone
 
     def chain(self, task_id: str) -> list[str]:
-        """The tasks that drive `task_id`'s dates, first to last (ending with it)."""
+        """The critical chain to `task_id`, first to last (ending with it).
+
+        Each step back is the predecessor finishing last: the one with the least slack,
+        and the one that pushed the task when any did. A slip anywhere on this chain
+        delays `task_id` first.
+        """
         path: list[str] = []
         current: str | None = task_id
         while current is not None and current in self.slots:
             path.append(current)
-            current = self.slots[current].driver
+            slots = [self.slots[d] for d in self.slots[current].before]
+            current = max(slots, key=lambda s: (s.finish, s.task.id)).task.id if slots else None
         return path[::-1]
 
     def due_by(self, day: dt.date) -> list[Slot]:
@@ -81,4 +88,12 @@ def _place(task: Task, anchor: dt.date, before: list[Slot]) -> Slot:
     for slot in sorted(before, key=lambda s: (s.finish, s.task.id)):
         if slot.finish > start:
             start, driver = slot.finish, slot.task.id
-    return Slot(task, planned_start, planned_start + duration, start, start + duration, driver)
+    return Slot(
+        task,
+        planned_start,
+        planned_start + duration,
+        start,
+        start + duration,
+        driver,
+        tuple(slot.task.id for slot in before),
+    )

@@ -83,7 +83,9 @@ def test_plan_marks_late_at_risk_and_the_critical_path(project: Project) -> None
     assert rows["DP-003"].pushed_days == 5 and rows["DP-003"].at_risk  # pushed by DP-002
     assert rows["DP-005"].at_risk  # due within 7 days
     assert not any(t.late for t in report.tasks)
-    assert report.last_task == "DP-006" and report.critical_path == ("DP-006",)
+    # DP-006 waits on DP-003, which waits on DP-002: the chain with the least slack.
+    assert report.last_task == "DP-006"
+    assert report.critical_path == ("DP-002", "DP-003", "DP-006")
     assert report.gantt.today is not None
 
 
