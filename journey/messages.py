@@ -194,6 +194,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{files} file(s) valid ({items} items){warnings}",
         "{files} 个文件校验通过（{items} 个条目）{warnings}",
     ),
+    "cli.valid_files": ("{files} file(s) valid{warnings}", "{files} 个文件校验通过{warnings}"),
     "cli.with_warnings": (", {warnings} warning(s)", "，{warnings} 个警告"),
     "cli.internal": (
         "internal error: {detail}. This is a bug in journey; please report it with the "

@@ -34,5 +34,11 @@ def command(paths: tuple[Path, ...], strict: bool) -> int:
         )
         return 2
     extra = text("cli.with_warnings", s.lang, warnings=warnings) if warnings else ""
-    say(text("cli.valid", s.lang, files=outcome.files, items=outcome.items, warnings=extra), s)
+    if outcome.items:
+        message = text(
+            "cli.valid", s.lang, files=outcome.files, items=outcome.items, warnings=extra
+        )
+    else:  # a project alone: its entries are statuses, not catalog items
+        message = text("cli.valid_files", s.lang, files=outcome.files, warnings=extra)
+    say(message, s)
     return 0
