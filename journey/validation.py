@@ -151,11 +151,12 @@ def _descend(tp: Any, step: str | int) -> Any:
                 field = candidate.model_fields.get(name)
                 if field is not None and step in typing.get_args(field.annotation):
                     return candidate
-    if isinstance(step, int):
-        for arg in _unwrap(tp):
-            origin = typing.get_origin(arg)
-            if origin in (list, tuple):
-                return typing.get_args(arg)[0]
+    for arg in _unwrap(tp):
+        origin = typing.get_origin(arg)
+        if isinstance(step, int) and origin in (list, tuple):
+            return typing.get_args(arg)[0]
+        if isinstance(step, str) and origin is dict:  # e.g. `risks: {RS-001: {...}}`
+            return typing.get_args(arg)[1]
     return None
 
 

@@ -293,6 +293,14 @@ def test_unknown_level_and_stage(tmp_path: Path, catalog: Catalog) -> None:
     ]
 
 
+def test_misspelt_field_of_a_status_gets_a_suggestion(tmp_path: Path, catalog: Catalog) -> None:
+    text = edit("likelihood: 2, assignee", "likelyhood: 2, assignee")
+    assert check(tmp_path, catalog, text) == [
+        "project.yaml:12:32: error: risks.RD-001.likelyhood: unknown field `likelyhood` "
+        "(did you mean `likelihood`?)",
+    ]
+
+
 def test_rescored_risk_must_fit_the_matrix(tmp_path: Path, catalog: Catalog) -> None:
     text = edit("likelihood: 2,", "likelihood: 6,")
     assert check(tmp_path, catalog, text) == [
