@@ -11,9 +11,10 @@ import gc
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from typing import NamedTuple
 
 from journey.catalog import AnyItem, Catalog, path_of
-from journey.models import CheckItem, Point, Risk, Task
+from journey.models import CheckItem, Point, Risk
 from journey.problems import Problem, Severity, problem
 
 #: At most this many cycles are spelled out for one tangle of mutual dependencies.
@@ -39,27 +40,60 @@ def paused_gc() -> Iterator[None]:
 @paused_gc()
 def check_graph(catalog: Catalog) -> list[Problem]:
     """Every dependency cycle as an error, and the warnings about coverage and order."""
-    edges = dependency_edges(catalog)
-    problems = list(_cycle_problems(catalog, edges))
-    problems += _uncovered_points(catalog)
-    problems += _dependency_warnings(catalog, edges)
+    scan = _scan(catalog)
+    problems = list(_cycle_problems(catalog, scan.edges))
+    problems += _uncovered_points(catalog, scan.named)
+    problems += _dependency_warnings(catalog, scan)
     problems += _plan_order(catalog)
     return problems
 
 
-def dependency_edges(catalog: Catalog) -> Edges:
-    """`depends_on` of every item that has any, restricted to known ids other than the
-    item itself (the item's own tuple when every entry qualifies, as it nearly always does)."""
-    known = catalog.sources
+class _Scan(NamedTuple):
+    """What the checks need of every item, gathered in one pass over the catalog (at
+    100,000 items each further pass over the items costs more than the checks)."""
+
+    edges: dict[str, Sequence[str]]  # `depends_on` as written, for items that have any
+    ranks: dict[str, tuple[int, int, bool]]  # stage rank (-1: none), level rank, is a point
+    named: set[str]  # the sensitive points some risk or check names in `points`
+
+
+def _scan(catalog: Catalog) -> _Scan:
+    stage_rank = {s: i for i, s in enumerate(catalog.stages)}
+    level = {s: i for i, s in enumerate(catalog.levels)}
+    checklist_rank = {k: stage_rank.get(c.stage, -1) for k, c in catalog.checklists.items()}
     edges: dict[str, Sequence[str]] = {}
-    for item in catalog.items():
-        deps = () if isinstance(item, Point) else item.depends_on
-        if not deps:
-            continue
-        if item.id in deps or not all(dep in known for dep in deps):
-            deps = tuple(dep for dep in deps if dep != item.id and dep in known)
-        edges[item.id] = deps
-    return edges
+    ranks: dict[str, tuple[int, int, bool]] = {}
+    named: set[str] = set()
+    for point in catalog.points.values():
+        ranks[point.id] = (stage_rank.get(point.stage, -1), level.get(point.level, -1), True)
+    for risk in catalog.risks.values():
+        ranks[risk.id] = (stage_rank.get(risk.stage, -1), level.get(risk.level, -1), False)
+        if risk.depends_on:
+            edges[risk.id] = risk.depends_on
+        named.update(risk.points)
+    in_checklist = catalog.item_checklist
+    for check in catalog.check_items.values():
+        rank = checklist_rank.get(in_checklist.get(check.id, ""), -1)
+        ranks[check.id] = (rank, level.get(check.level, -1), False)
+        if check.depends_on:
+            edges[check.id] = check.depends_on
+        named.update(check.points)
+    for task in catalog.tasks.values():  # a task's stage is derived, not declared
+        ranks[task.id] = (-1, level.get(task.level, -1), False)
+        if task.depends_on:
+            edges[task.id] = task.depends_on
+    return _Scan(edges, ranks, named)
+
+
+def dependency_edges(catalog: Catalog) -> Edges:
+    """`depends_on` of every item that has any, as written. Unknown ids and
+    self-dependencies are `journey.crosscheck`'s to report; here they never form a cycle."""
+    return _scan(catalog).edges
+
+
+def covered_points(catalog: Catalog) -> set[str]:
+    """The sensitive points that some risk or checklist item names in `points`."""
+    return _scan(catalog).named
 
 
 def _entry(catalog: Catalog, item_id: str, dep: str) -> int:
@@ -86,7 +120,9 @@ def item_stage(catalog: Catalog, item: AnyItem) -> str | None:
 
 
 def components(edges: Edges) -> list[list[str]]:
-    """The strongly connected components with more than one item (iterative Tarjan)."""
+    """The strongly connected components with more than one item (iterative Tarjan).
+
+    Items that depend on nothing cannot lie on a cycle and are never visited."""
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     on_stack: set[str] = set()
@@ -101,27 +137,28 @@ def components(edges: Edges) -> list[list[str]]:
         on_stack.add(root)
         while work:
             node, successors = work[-1]
-            pushed = False
             for nxt in successors:
+                if nxt not in edges:
+                    continue
                 if nxt not in index:
                     index[nxt] = low[nxt] = len(index)
                     stack.append(nxt)
                     on_stack.add(nxt)
-                    work.append((nxt, iter(edges.get(nxt, ()))))
-                    pushed = True
+                    work.append((nxt, iter(edges[nxt])))
                     break
-                if nxt in on_stack:
-                    low[node] = min(low[node], index[nxt])
-            if pushed:
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                component = _pop_component(stack, on_stack, node)
-                if len(component) > 1:
-                    found.append(sorted(component))
+                if nxt in on_stack and index[nxt] < low[node]:
+                    low[node] = index[nxt]
+            else:
+                work.pop()
+                if work and low[node] < low[work[-1][0]]:
+                    low[work[-1][0]] = low[node]
+                if low[node] != index[node]:
+                    continue
+                if stack[-1] == node:  # the usual case: an item on no cycle
+                    stack.pop()
+                    on_stack.discard(node)
+                else:
+                    found.append(sorted(_pop_component(stack, on_stack, node)))
     return sorted(found)
 
 
@@ -142,6 +179,8 @@ def shortest_cycle(edges: Edges, start: str, within: set[str]) -> list[str]:
     while queue:
         node = queue.popleft()
         for nxt in edges.get(node, ()):
+            if nxt == node:  # a self-dependency: crosscheck reports it
+                continue
             if nxt == start:
                 path = [node]
                 while path[-1] != start:
@@ -217,18 +256,7 @@ def _warning(
     return Problem(src.place(*fieldpath), path, code, dict(params), Severity.WARNING)
 
 
-def covered_points(catalog: Catalog) -> set[str]:
-    """The sensitive points that some risk or checklist item names in `points`."""
-    named: set[str] = set()
-    for risk in catalog.risks.values():
-        named.update(risk.points)
-    for check in catalog.check_items.values():
-        named.update(check.points)
-    return named
-
-
-def _uncovered_points(catalog: Catalog) -> list[Problem]:
-    named = covered_points(catalog)
+def _uncovered_points(catalog: Catalog, named: set[str]) -> list[Problem]:
     out = []
     for point in catalog.points.values():
         if point.id in named or not (point.red_line or point.kind == "risk"):
@@ -238,27 +266,17 @@ def _uncovered_points(catalog: Catalog) -> list[Problem]:
     return out
 
 
-def _ranks(catalog: Catalog) -> dict[str, tuple[int, int, bool]]:
-    """Per item: its stage rank (-1 for plan tasks, whose stage is derived), its level
-    rank and whether it is a sensitive point; one pass, so each entry is one lookup."""
-    stage_rank = {s: i for i, s in enumerate(catalog.stages)}
-    level_rank = {s: i for i, s in enumerate(catalog.levels)}
-    out: dict[str, tuple[int, int, bool]] = {}
-    for item in catalog.items():
-        stage = None if isinstance(item, Task) else item_stage(catalog, item)
-        rank = stage_rank.get(stage, -1) if stage else -1
-        out[item.id] = (rank, level_rank.get(item.level, -1), isinstance(item, Point))
-    return out
+_UNKNOWN = (-1, -1, False)  # an unknown id: crosscheck reports it, nothing to add here
 
 
-def _dependency_warnings(catalog: Catalog, edges: Edges) -> list[Problem]:
+def _dependency_warnings(catalog: Catalog, scan: _Scan) -> list[Problem]:
     """Per `depends_on` entry: on a sensitive point, on a later stage, on a higher level."""
-    ranks = _ranks(catalog)
+    ranks = scan.ranks
     out = []
-    for item_id, deps in edges.items():
+    for item_id, deps in scan.edges.items():
         stage, level, _ = ranks[item_id]
         for dep_id in deps:
-            dep_stage, dep_level, dep_point = ranks[dep_id]
+            dep_stage, dep_level, dep_point = ranks.get(dep_id, _UNKNOWN)
             if dep_point or dep_stage > stage >= 0 or dep_level > level:
                 out += _pair_warnings(catalog, ranks, item_id, dep_id)
     return out

@@ -11,7 +11,7 @@ from helpers import MINIMAL, Runner, write_tree
 
 from journey.catalog import discover
 from journey.checking import check_catalog_files
-from journey.graphcheck import MAX_CYCLES_PER_COMPONENT, components
+from journey.graphcheck import MAX_CYCLES_PER_COMPONENT, components, shortest_cycle
 from journey.messages import render_problem
 from journey.problems import Problem
 
@@ -130,6 +130,12 @@ def test_components_are_linear_and_ignore_acyclic_parts() -> None:
     chain["X"] = ["N0"]
     (component,) = components(chain)
     assert len(component) == n + 1 and "X" not in component
+
+
+def test_self_dependencies_and_unknown_ids_do_not_disturb_cycle_finding() -> None:
+    edges = {"A": ["A", "B", "Z"], "B": ["A"], "C": ["C"]}
+    assert components(edges) == [["A", "B"]]
+    assert shortest_cycle(edges, "A", {"A", "B"}) == ["A", "B"]
 
 
 def test_unknown_dependency_names_file_line_and_suggestion(tmp_path: Path) -> None:
