@@ -342,9 +342,16 @@ class Focus:
 
 @paused_gc()
 def focus(g: Any, node: str) -> Focus:
-    """The transitive upstream and downstream of `node` along `depends_on` (linear)."""
-    up = _reach(g, node, lambda n: g.out_edges(n, data="kind"), 1)
-    down = _reach(g, node, lambda n: g.in_edges(n, data="kind"), 0)
+    """The transitive upstream and downstream of `node` along `depends_on` (linear).
+
+    A sensitive point is nobody's work: its upstream is the risks and checks that name it
+    (and what they wait for), so that a person sees what protects the point."""
+    starts = [node]
+    if g.nodes[node]["kind"] == "point":
+        starts = [u for u, _, kind in g.in_edges(node, data="kind") if kind in _NAMES_POINT]
+    up = _reach(g, starts, lambda n: g.out_edges(n, data="kind"), 1) | set(starts)
+    up.discard(node)
+    down = _reach(g, [node], lambda n: g.in_edges(n, data="kind"), 0)
     return Focus(
         Entry.of(g, node),
         tuple(Entry.of(g, n) for n in sorted(up)),
@@ -352,13 +359,17 @@ def focus(g: Any, node: str) -> Focus:
     )
 
 
-def _reach(g: Any, start: str, edges: Any, side: int) -> set[str]:
+_NAMES_POINT = ("threatens", "covers")
+
+
+def _reach(g: Any, starts: list[str], edges: Any, side: int) -> set[str]:
     seen: set[str] = set()
-    queue = deque([start])
+    origin = set(starts)
+    queue = deque(starts)
     while queue:
         for edge in edges(queue.popleft()):
             nxt = edge[side]
-            if edge[2] == "depends_on" and nxt not in seen and nxt != start:
+            if edge[2] == "depends_on" and nxt not in seen and nxt not in origin:
                 seen.add(nxt)
                 queue.append(nxt)
     return seen

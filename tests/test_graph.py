@@ -214,6 +214,8 @@ def test_focus_upstream_and_downstream(catalog: Catalog) -> None:
     ]
     g = graph.build(catalog)
     assert [e.id for e in graph.focus(g, "RS-001").downstream] == ["DP-002", "DP-003"]
+    point = graph.focus(g, "SP-MKT-001")
+    assert ([e.id for e in point.upstream], point.downstream) == (["AC-DES-001", "RS-001"], ())
     assert graph.focus(g, "AC-DES-003") == graph.Focus(graph.Entry.of(g, "AC-DES-003"), (), ())
 
 
