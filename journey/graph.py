@@ -100,8 +100,9 @@ def build(catalog: Catalog, state: State | None = None) -> Any:
             profession_node(prof.id), kind="profession", id=prof.id, order=i, **_titles(prof)
         )
     items = sorted(_items(catalog, state), key=lambda entry: entry[0].id)
-    g.add_nodes_from((item.id, _item_attrs(catalog, item, state, f, n)) for item, f, n in items)
-    g.add_edges_from(edge for item, _, _ in items for edge in _item_edges(g, item))
+    attrs = {item.id: _item_attrs(catalog, item, state, f, n) for item, f, n in items}
+    g.add_nodes_from(attrs.items())
+    g.add_edges_from(edge for item, _, _ in items for edge in _item_edges(attrs, item))
     add_handoffs(g)
     return g
 
@@ -133,11 +134,12 @@ def _item_attrs(
     catalog: Catalog, item: AnyItem, state: State | None, file: str, line: int
 ) -> dict[str, Any]:
     kind = kind_of(item)
+    stage = item_stage(catalog, item)
     attrs: dict[str, Any] = {
         "kind": kind,
         "id": item.id,
         "owner": item.owner,
-        "stage": item_stage(catalog, item) or "",
+        "stage": stage if stage in catalog.stages else "",
         "level": item.level,
         "file": file,
         "line": line,
@@ -157,10 +159,10 @@ def _default_status(kind: str) -> str:
 Edge = tuple[str, str, dict[str, Any]]
 
 
-def _item_edges(g: Any, item: AnyItem) -> Iterator[Edge]:
-    """The edges from an item to what it names. A `depends_on` entry naming a sensitive
-    point is left out (the graph checks warn about it), so one edge joins any two nodes."""
-    nodes = g.nodes
+def _item_edges(nodes: Mapping[str, Mapping[str, Any]], item: AnyItem) -> Iterator[Edge]:
+    """The edges from an item to what it names (`nodes`: every item's attributes). A
+    `depends_on` entry naming a sensitive point is left out (the graph checks warn about
+    it), so one edge joins any two nodes."""
     deps = () if isinstance(item, Point) else item.depends_on
     for dep in deps:
         if dep in nodes and dep != item.id and nodes[dep]["kind"] != "point":
@@ -174,7 +176,7 @@ def _item_edges(g: Any, item: AnyItem) -> Iterator[Edge]:
         if point in nodes:
             yield item.id, point, {"kind": relation}
     stage = nodes[item.id]["stage"]
-    if stage and stage_node(stage) in nodes:
+    if stage:
         yield item.id, stage_node(stage), {"kind": "stage"}
 
 
