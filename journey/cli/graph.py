@@ -212,6 +212,8 @@ def _blocked(result: Analysis, lang: str) -> str:
     for b in found:
         waits = ", ".join(f"{u.id} ({u.owner}, {u.status})" for u in b.waits_for)
         lines.append(f"  {b.item.id}  {b.item.owner}  {b.item.status}  {word} {waits}")
+    if not found:
+        lines.append("  " + text("graph.none", lang))
     return "\n".join(lines)
 
 
