@@ -12,9 +12,6 @@ output is sorted so that two runs can be diffed.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import json
-import re
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -24,13 +21,13 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from journey.catalog import AnyItem, Catalog
+from journey.graph_export import EXPORTERS, ITEM_KINDS, export, mermaid_ids
 from journey.graphcheck import item_stage, paused_gc
 from journey.models import CheckItem, Point, Risk, Task
 
 if TYPE_CHECKING:
     from journey.project import Project
 
-ITEM_KINDS = ("point", "risk", "check", "task")
 DONE = {"risk": {"closed", "accepted", "waived"}, "check": {"pass", "n/a", "waived"}}
 DONE_TASK = {"done", "waived"}
 EDGE_KINDS = ("depends_on", "owner", "contributor", "threatens", "covers", "stage", "handoff")
@@ -508,121 +505,9 @@ def next_milestone(state: State) -> str | None:
     return dated[-1][0] if dated else None
 
 
-# Exporters ------------------------------------------------------------------------
-
-
-def _sorted_edges(g: Any) -> list[tuple[str, str, str, dict[str, Any]]]:
-    return sorted((u, v, d["kind"], d) for u, v, d in g.edges(data=True))
-
-
-def _label(d: Mapping[str, Any], lang: str) -> str:
-    title = d.get(f"title_{lang}") or d.get("title_en", "")
-    if d["kind"] in ITEM_KINDS:
-        return f"{d['id']} {title}"
-    return str(title)
-
-
-def _edge_label(key: str, d: Mapping[str, Any]) -> str:
-    return f"handoff ×{d['count']}" if key == "handoff" else key.replace("_", " ")
-
-
-_SHAPES = {
-    "stage": "folder",
-    "profession": "ellipse",
-    "point": "diamond",
-    "risk": "box",
-    "check": "note",
-    "task": "component",
-}
-
-
-def to_dot(g: Any, lang: str = "en") -> str:
-    """Graphviz DOT source, nodes and edges sorted."""
-    lines = ["digraph journey {", "  rankdir=LR;", '  node [fontname="sans-serif"];']
-    for n in sorted(g):
-        d = g.nodes[n]
-        lines.append(
-            f"  {_dot_id(n)} [label={_dot_id(_label(d, lang))}, shape={_SHAPES[d['kind']]}];"
-        )
-    for u, v, k, d in _sorted_edges(g):
-        lines.append(f"  {_dot_id(u)} -> {_dot_id(v)} [label={_dot_id(_edge_label(k, d))}];")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
-
-
-def _dot_id(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{escaped}"'
-
-
-def mermaid_ids(nodes: Iterable[str]) -> dict[str, str]:
-    """A safe, unique Mermaid id for every node (letters, digits and `_` only)."""
-    out: dict[str, str] = {}
-    taken: set[str] = set()
-    for n in sorted(nodes):
-        base = "n_" + re.sub(r"[^A-Za-z0-9]", "_", n)
-        safe, k = base, 1
-        while safe in taken:
-            k += 1
-            safe = f"{base}_{k}"
-        taken.add(safe)
-        out[n] = safe
-    return out
-
-
-def _mermaid_text(text: str) -> str:
-    escaped = text.replace("#", "#35;").replace('"', "#quot;")
-    return escaped.replace("<", "#lt;").replace(">", "#gt;").replace("\n", " ")
-
-
-def to_mermaid(g: Any, lang: str = "en") -> str:
-    """Bare Mermaid flowchart source (no Markdown fence), nodes and edges sorted."""
-    ids = mermaid_ids(g)
-    lines = ["flowchart LR"]
-    for n in sorted(g):
-        lines.append(f'    {ids[n]}["{_mermaid_text(_label(g.nodes[n], lang))}"]')
-    for u, v, k, d in _sorted_edges(g):
-        lines.append(f'    {ids[u]} -->|"{_mermaid_text(_edge_label(k, d))}"| {ids[v]}')
-    return "\n".join(lines) + "\n"
-
-
-def _ordered(g: Any) -> Any:
-    """A copy with nodes and edges inserted in sorted order."""
-    out = nx.DiGraph(**g.graph)
-    out.add_nodes_from((n, g.nodes[n]) for n in sorted(g))
-    out.add_edges_from((u, v, d) for u, v, _, d in _sorted_edges(g))
-    return out
-
-
-def to_graphml(g: Any) -> str:
-    """GraphML (every attribute a string or an integer)."""
-    buffer = io.BytesIO()
-    nx.write_graphml(_ordered(g), buffer, encoding="utf-8")
-    return buffer.getvalue().decode("utf-8")
-
-
-def to_json(g: Any) -> str:
-    """node-link JSON: `nodes` and `edges` lists, sorted."""
-    try:
-        data = nx.node_link_data(_ordered(g), edges="edges")
-    except TypeError:  # networkx < 3.4 names the argument `link`
-        data = nx.node_link_data(_ordered(g), link="edges")
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n"
-
-
-EXPORTERS = {"dot": to_dot, "mermaid": to_mermaid}
-
-
-def export(g: Any, fmt: str, lang: str = "en") -> str:
-    """The graph in `fmt`: dot, mermaid, graphml or json."""
-    if fmt == "graphml":
-        return to_graphml(g)
-    if fmt == "json":
-        return to_json(g)
-    return EXPORTERS[fmt](g, lang)
-
-
 __all__ = [
+    "EXPORTERS",
+    "ITEM_KINDS",
     "Analysis",
     "Blocked",
     "CriticalPath",
@@ -640,5 +525,6 @@ __all__ = [
     "handoff_matrix",
     "handoffs",
     "is_open",
+    "mermaid_ids",
     "stage_counts",
 ]
