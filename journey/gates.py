@@ -82,6 +82,7 @@ class ProjectRef(Model):
     id: str
     name: LocalisedText
     positioning: str
+    positioning_title: LocalisedText | None = None
     stage: str
     path: str
 
@@ -160,6 +161,7 @@ def evaluate(gate_id: str, project: Project, fail_on: Rating = Rating.LOW) -> Ga
             id=project.file.id,
             name=project.file.name,
             positioning=project.level,
+            positioning_title=_level_title(project),
             stage=project.file.stage,
             path=project.path,
         ),
@@ -171,6 +173,11 @@ def evaluate(gate_id: str, project: Project, fail_on: Rating = Rating.LOW) -> Ga
         waivers=waivers.results(),
         counts=_counts(rules),
     )
+
+
+def _level_title(project: Project) -> LocalisedText | None:
+    level = project.catalog.levels.get(project.level)
+    return level.title if level else None
 
 
 def waiver_state(expires: dt.date, as_of: dt.date) -> WaiverState:

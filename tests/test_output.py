@@ -64,6 +64,7 @@ def test_json_is_the_canonical_result(result: GateResult) -> None:
         "id": "test-project",
         "name": "Test Project",
         "positioning": "process",
+        "positioning_title": "Process",
         "stage": "delivery",
         "path": result.project.path,
     }

@@ -23,6 +23,8 @@ def document(result: GateResult, lang: str) -> dict[str, Any]:
     data = result.model_dump(mode="json", exclude={"rules", "title", "project"})
     project = result.project.model_dump(mode="json")
     project["name"] = result.project.name.get(lang)
+    level = result.project.positioning_title
+    project["positioning_title"] = level.get(lang) if level else result.project.positioning
     return {
         "schema": SCHEMA,
         "gate": result.gate,

@@ -47,7 +47,7 @@ def _head(result: GateResult, lang: str) -> list[str]:
         lang,
         project=escape(p.id),
         name=escape(p.name.get(lang)),
-        positioning=escape(p.positioning),
+        positioning=escape(p.positioning_title.get(lang) if p.positioning_title else p.positioning),
         catalog=escape(result.catalog.name),
         version=escape(result.catalog.version),
         as_of=result.as_of,

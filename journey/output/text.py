@@ -46,7 +46,7 @@ def _header(result: GateResult, lang: str, paint: Style) -> list[str]:
         lang,
         project=p.id,
         name=p.name.get(lang),
-        positioning=p.positioning,
+        positioning=p.positioning_title.get(lang) if p.positioning_title else p.positioning,
         catalog=result.catalog.name,
         version=result.catalog.version,
         as_of=result.as_of,
