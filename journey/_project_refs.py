@@ -8,7 +8,7 @@ of the wrong type are left to the schema check.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from journey.catalog import Catalog
@@ -64,10 +64,9 @@ def _at(
 
 
 def _unknown(
-    doc: Document, loc: tuple[str | int, ...], value: str, known: Iterable[str], what: str
+    doc: Document, loc: tuple[str | int, ...], value: str, known: Collection[str], what: str
 ) -> list[Problem]:
-    known = list(known)
-    if value in known:
+    if value in known:  # a dict or set: constant time
         return []
     hint = suggest(value, known)
     return [_at(doc, loc, "ref.unknown", what=what, value=value, suggestion=hint)]
@@ -91,10 +90,10 @@ def _section_ids(
     entries = doc.data.get(section)
     if not isinstance(entries, dict):
         return []
-    known: list[str] = {
-        "risks": [*catalog.risks, *extra_ids],
-        "checks": list(catalog.check_items),
-        "tasks": list(catalog.tasks),
+    known: set[str] = {
+        "risks": {*catalog.risks, *extra_ids},
+        "checks": set(catalog.check_items),
+        "tasks": set(catalog.tasks),
     }[section]
     out: list[Problem] = []
     for item_id in entries:
@@ -171,14 +170,14 @@ def _extra_risks(doc: Document, catalog: Catalog) -> list[Problem]:
     seen: dict[str, int] = {}
     extras = list(_dicts(doc.data.get("extra_risks")))
     ids = [r.get("id") for r in extras]
-    known: dict[str, Iterable[str]] = {
+    known: dict[str, Collection[str]] = {
         "category": catalog.categories,
         "stage": catalog.stages,
         "owner": catalog.professions,
         "contributors": catalog.professions,
         "level": catalog.levels,
         "points": catalog.points,
-        "depends_on": [*catalog.sources, *(i for i in ids if isinstance(i, str))],
+        "depends_on": {*catalog.sources, *(i for i in ids if isinstance(i, str))},
     }
     for i, risk in enumerate(doc.data.get("extra_risks") or []):
         if not isinstance(risk, dict):

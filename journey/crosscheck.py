@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection
 
 from journey.catalog import Catalog, Source, path_of
 from journey.models import CheckItem, Point, Risk, Task
@@ -45,10 +45,9 @@ def _missing_kinds(catalog: Catalog) -> list[Problem]:
 
 
 def _ref(
-    src: Source, fieldpath: tuple[str | int, ...], value: str, known: Iterable[str], what: str
+    src: Source, fieldpath: tuple[str | int, ...], value: str, known: Collection[str], what: str
 ) -> list[Problem]:
-    known = list(known)
-    if value in known:
+    if value in known:  # a dict or set: constant time, whatever the catalog's size
         return []
     place = src.place(*fieldpath)
     return [
