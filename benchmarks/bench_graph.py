@@ -7,6 +7,10 @@ acyclic) and naming one point. Timed separately: `check_graph` (what `journey va
 adds) and building the networkx graph with a project state plus every analysis (hand-off
 matrix, stage counts, blocked items, critical path, one focus).
 
+Then, end to end: the same kind of catalog written as YAML files (risks with about
+three `depends_on` each), and the whole `journey validate` and `journey graph`
+processes timed on it, reading and checking included.
+
 Targets: graph checks on 10,000 items under 1 s; the 100,000-item run within 12× of the
 10,000-item run. Every step is linear; the time per item still rises between 10,000 and
 about 50,000 items (the smaller working set fits in the CPU cache) and is flat beyond.
@@ -16,11 +20,15 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import Any
 
+from benchmarks._timing import journey, time_command
 from journey.catalog import Catalog, Source, load_catalog
 from journey.graph import State, blocked, build, critical_path, focus, handoff_matrix, stage_counts
 from journey.graphcheck import check_graph
@@ -161,9 +169,69 @@ def main() -> None:
     )
 
 
+def yaml_risk(n: int) -> str:
+    """One generated risk depending on up to three earlier ones, as YAML."""
+    deps = sorted({n - 1 - 10 * k * k - n % 7 for k in range(3)} - {n})
+    refs = ", ".join(f"RY-{d // 1000:03d}-{d % 1000:03d}" for d in deps if d >= 0)
+    return (
+        f"  - id: RY-{n // 1000:03d}-{n % 1000:03d}\n"
+        f"    category: gen\n"
+        f"    title: {{en: Generated risk {n}, zh: 生成的风险 {n}}}\n"
+        f"    stage: delivery\n"
+        f"    owner: {OWNERS[n % len(OWNERS)]}\n"
+        f"    likelihood: {n % 5 + 1}\n"
+        f"    impact: {(n // 5) % 5 + 1}\n"
+        f"    controls: [Check {n}]\n"
+        f"    level: process\n"
+        f"    depends_on: [{refs}]\n"
+    )
+
+
+OWNERS = ("design", "engineering", "cost", "marketing", "customer-relations", "property")
+PER_FILE = 5_000
+
+
+def write_yaml_catalog(root: Path, items: int) -> None:
+    """The bundled catalog plus `items` generated risks, in files of 5,000."""
+    from journey.catalog import bundled_root
+
+    shutil.copytree(bundled_root(), root, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    for start in range(0, items, PER_FILE):
+        head = "kind: risks\nphase: delivery\n"
+        if start == 0:
+            head += "categories:\n  - {id: gen, title: Generated}\n"
+        body = "".join(yaml_risk(n) for n in range(start, min(start + PER_FILE, items)))
+        (root / f"generated-{start // PER_FILE:03d}.yaml").write_text(
+            head + "risks:\n" + body, encoding="utf-8"
+        )
+
+
+def end_to_end() -> None:
+    """`journey validate` and `journey graph` as whole processes on YAML catalogs."""
+    times: dict[int, tuple[float, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in SIZES:
+            root = Path(tmp) / f"c{size}"
+            write_yaml_catalog(root, size)
+            runs = 3 if size <= 10_000 else 2
+            check = time_command(journey("--catalog", str(root), "validate"), runs=runs)
+            graph = time_command(journey("--catalog", str(root), "graph"), runs=runs)
+            times[size] = (check, graph)
+            print(
+                f"{size:>7,} items from YAML: journey validate {check:.2f} s, "
+                f"journey graph {graph:.2f} s"
+            )
+    (v1, g1), (v2, g2) = (times[s] for s in SIZES)
+    print(
+        f"ratio for {SIZES[1] // SIZES[0]}x the items (target: within 12x): "
+        f"journey validate {v2 / v1:.1f}x, journey graph {g2 / g1:.1f}x"
+    )
+
+
 def _ms(seconds: float, items: int) -> str:
     return f"{seconds * 1000:.1f} ms ({seconds * 1e6 / items:.2f} µs/item)"
 
 
 if __name__ == "__main__":
     main()
+    end_to_end()
