@@ -229,3 +229,16 @@ def test_project_warnings_go_to_stderr(here: Path, run: Runner) -> None:
 
 def test_project_file_path_is_accepted(here: Path, run: Runner) -> None:
     assert gate(run, "open-day", "--project", "p/project.yaml")[0] == 1
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "junit", "sarif", "github", "markdown"])
+def test_a_missing_milestone_fails_the_rule_in_every_format(
+    here: Path, run: Runner, fmt: str
+) -> None:
+    write(here / "p", milestones={"delivery": "2026-11-20"})
+    code, out, err = gate(run, "order", "--project", "p", "-o", fmt)
+    assert code == 1, err
+    assert "open_day" in out.replace("\\_", "_")  # Markdown escapes the underscore
+    if fmt == "json":
+        item = json.loads(out)["rules"][0]["items"][0]
+        assert (item["id"], item["owner"], item["owner_title"]) == ("open_day", "", "")

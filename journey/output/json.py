@@ -56,13 +56,14 @@ def _rule(rule: RuleResult, lang: str) -> dict[str, Any]:
 
 def _item(item: ItemResult, lang: str) -> dict[str, Any]:
     data = item.model_dump(
-        mode="json", exclude_none=True, exclude={"title", "reason", "owner_title"}
+        mode="json", exclude_none=True, exclude={"title", "reason", "owner", "owner_title"}
     )
+    owner = item.owner or ""  # a milestone has no owner
     return {
         "id": item.id,
         "title": item.title.get(lang),
-        "owner": data.pop("owner"),
-        "owner_title": item.owner_title.get(lang) if item.owner_title else data["owner"],
+        "owner": owner,
+        "owner_title": item.owner_title.get(lang) if item.owner_title else owner,
         "status": data.pop("status"),
         "reason": item_reason(item, lang),
         "reason_code": item.reason.code,
