@@ -284,9 +284,8 @@ class _Folder:
         i_id, i_item, i_building, _u, _r, i_status, i_found, i_due, i_closed, i_who, _n = take
         need = max(take) + 1
         items, buildings, check_building = self.items, self.buildings, bool(self.buildings)
-        statuses, dates, seen, as_of = _STATUSES, self.dates, self.seen, self.as_of
-        by_building, by_item = self.summary.by_building, self.summary.by_item
-        file_no, shown = len(self.files) - 1, self.shown
+        statuses, dates, seen, add = _STATUSES, self.dates, self.seen, self.add
+        file_no = len(self.files) - 1
         line = 1
         for values in rows:
             start, line = line + 1, rows.line_num
@@ -314,26 +313,7 @@ class _Folder:
                 self.slow(values, take, need, start)
                 continue
             seen[fid] = start << 16 | file_no
-            stats = by_building.get(building)
-            if stats is None:
-                stats = by_building[building] = BuildingStats()
-            stats.by_status[status] += 1
-            item_stats = by_item.get(item)
-            if item_stats is None:
-                item_stats = by_item[item] = ItemStats()
-            item_stats.total += 1
-            if found > as_of:
-                self.future += 1
-            if status == CLOSED:
-                continue
-            stats.open_found[found] += 1
-            item_stats.open += 1
-            if item_stats.first_open is None:
-                item_stats.first_open = Place(shown, start, 0)
-                item_stats.first_open_id = fid
-            who = values[i_who].strip()
-            if who:
-                stats.open_by_contractor[who] += 1
+            add(fid, item, building, status, found, values[i_who].strip(), start)
 
     def slow(self, values: list[str], take: list[int], need: int, line: int) -> None:
         """Strip and check a row that the fast path could not take, field by field."""
@@ -427,7 +407,7 @@ class _Folder:
         contractor: str,
         line: int,
     ) -> None:
-        """Count one sound row (as `fast` does; totals are summed by `total_up`)."""
+        """Count one sound row (totals are summed by `total_up`)."""
         summary = self.summary
         stats = summary.by_building.get(building)
         if stats is None:
