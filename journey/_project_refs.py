@@ -13,10 +13,10 @@ from typing import Any
 
 from journey.catalog import Catalog
 from journey.problems import Place, Problem, Severity
+from journey.project import waiver_state
 from journey.validation import path_text, suggest
 from journey.yamlio import Document
 
-EXPIRY_NOTICE_DAYS = 14
 SECTIONS = {"risks": "what.risk", "checks": "what.check_item", "tasks": "what.task"}
 _EXTRA_REFS = {
     "category": "what.category",
@@ -319,12 +319,12 @@ def _expiry(doc: Document, i: int, target: str, expires: object, as_of: dt.date)
     if day is None:
         return []
     loc = ("waivers", i, "expires")
-    left = (day - as_of).days
+    state = waiver_state(day, as_of)
     params: dict[str, object] = {"target": target, "expires": day.isoformat()}
-    if left < 0:
+    if state == "expired":
         code = "waiver.expired"
-    elif left <= EXPIRY_NOTICE_DAYS:
-        code, params["days"] = "waiver.expiring", left
+    elif state == "expiring":
+        code, params["days"] = "waiver.expiring", (day - as_of).days
     else:
         return []
     line, col = doc.locate(loc)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from journey.errors import UsageProblem
+from journey.project import WaiverState, waiver_state
 from journey.rules import Context, Hit, Reason, RuleOptions, check
 from journey.types import LocalisedText, Model, Rating
 
@@ -23,11 +24,8 @@ if TYPE_CHECKING:
     from journey.models import Gate, Profession
     from journey.project import Project, Waiver
 
-EXPIRING_DAYS = 14
-
 ItemStatus = Literal["fail", "warn", "waived"]
 RuleStatus = Literal["pass", "fail", "waived", "warn"]
-WaiverState = Literal["in-force", "expired", "expiring"]
 WaiverUse = Literal["applied", "expired", "not-waivable"]
 
 
@@ -180,15 +178,6 @@ def _level_title(project: Project) -> LocalisedText | None:
     return level.title if level else None
 
 
-def waiver_state(expires: dt.date, as_of: dt.date) -> WaiverState:
-    """`expired` after its date, `expiring` within 14 days of it, else `in-force`."""
-    if expires < as_of:
-        return "expired"
-    if (expires - as_of).days <= EXPIRING_DAYS:
-        return "expiring"
-    return "in-force"
-
-
 # Rules ---------------------------------------------------------------------------
 
 
@@ -330,7 +319,7 @@ class _Waivers:
 
     def in_force(self, waiver: Waiver) -> bool:
         """True until the end of the waiver's `expires` day."""
-        return waiver.expires >= self.as_of
+        return not waiver.expired(self.as_of)
 
     def results(self) -> tuple[WaiverResult, ...]:
         """The waivers this gate consulted, in project-file order."""
@@ -340,7 +329,7 @@ class _Waivers:
                 reason=w.reason,
                 approved_by=w.approved_by,
                 expires=w.expires,
-                state=waiver_state(w.expires, self.as_of),
+                state=w.state(self.as_of),
                 days_left=(w.expires - self.as_of).days,
                 rules=tuple(self.consulted[i]),
             )

@@ -65,6 +65,19 @@ class TaskState(Model):
     note: NonEmpty | None = None
 
 
+EXPIRING_DAYS = 14  # a waiver this close to its expiry date is flagged
+WaiverState = Literal["in-force", "expired", "expiring"]
+
+
+def waiver_state(expires: dt.date, as_of: dt.date) -> WaiverState:
+    """`expired` after its date, `expiring` within 14 days of it, else `in-force`."""
+    if expires < as_of:
+        return "expired"
+    if (expires - as_of).days <= EXPIRING_DAYS:
+        return "expiring"
+    return "in-force"
+
+
 class Waiver(Model):
     """An approved exception for an item id or a gate rule id, until it expires."""
 
@@ -76,6 +89,10 @@ class Waiver(Model):
     def expired(self, as_of: dt.date) -> bool:
         """True once the expiry date has passed: a waiver holds through its `expires` day."""
         return self.expires < as_of
+
+    def state(self, as_of: dt.date) -> WaiverState:
+        """In force, expiring within 14 days, or expired, as of a date."""
+        return waiver_state(self.expires, as_of)
 
 
 class ExtraRisk(Risk):

@@ -97,7 +97,7 @@ def waiver_for(project: Project, target: str) -> WaiverRow | None:
         reason=w.reason,
         approved_by=w.approved_by,
         expires=w.expires,
-        in_force=w.expires >= project.as_of,
+        in_force=not w.expired(project.as_of),
     )
 
 
