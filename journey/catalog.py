@@ -77,6 +77,7 @@ class Catalog:
     sources: dict[str, Source] = field(default_factory=dict)
     entry_sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     documents: list[Document] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # of a catalog that loaded
 
     @property
     def version(self) -> str:
@@ -176,7 +177,8 @@ def parse_document(doc: Document) -> tuple[CatalogFile | None, list[Problem]]:
 
 
 def read_catalog(paths: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
-    """Load catalog files and run every check; problems come back sorted, nothing raised."""
+    """Load catalog files and run every check, the graph checks included; problems come
+    back sorted, nothing raised."""
     problems: list[Problem] = []
     parsed: list[tuple[Document, CatalogFile]] = []
     gc_was_enabled = gc.isenabled()
@@ -197,6 +199,10 @@ def read_catalog(paths: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
             from journey.crosscheck import check_references
 
             problems.extend(check_references(catalog))
+        if not [p for p in problems if p.is_error]:  # cycles need sound references
+            from journey.graphcheck import check_graph
+
+            problems.extend(check_graph(catalog))
     finally:
         if gc_was_enabled:
             gc.freeze()
@@ -211,9 +217,9 @@ def load_catalog(root: Path | None = None) -> Catalog:
     if not paths:
         raise InvalidInput([problem(shown_path(base), 0, 0, "", "catalog.empty")])
     catalog, problems = read_catalog(paths)
-    errors = [p for p in problems if p.is_error]
-    if errors:
+    if any(p.is_error for p in problems):
         raise InvalidInput(problems)
+    catalog.warnings = problems
     return catalog
 
 

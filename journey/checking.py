@@ -27,22 +27,6 @@ class Outcome:
         return [p for p in self.problems if p.is_error]
 
 
-def check_catalog_files(paths: Sequence[Path]) -> tuple[Catalog, list[Problem]]:
-    """Read catalog files and run every check, graph checks included."""
-    catalog, problems = read_catalog(paths)
-    if not [p for p in problems if p.is_error]:
-        problems = sorted([*problems, *_graph_problems(catalog)], key=sort_key)
-    return catalog, problems
-
-
-def _graph_problems(catalog: Catalog) -> list[Problem]:
-    try:
-        from journey.graphcheck import check_graph
-    except ImportError:  # pragma: no cover - the graph checks are part of the package
-        return []
-    return list(check_graph(catalog))
-
-
 def validate_paths(
     targets: Sequence[Path], catalog_root: Path | None, as_of: dt.date | None = None
 ) -> Outcome:
@@ -89,14 +73,14 @@ def _check_catalog(
     if not paths:
         outcome.problems.append(problem(shown_path(root), 0, 0, "", "catalog.empty"))
         return
-    catalog, problems = check_catalog_files(paths)
+    catalog, problems = read_catalog(paths)
     outcome.problems.extend(problems)
     outcome.files += 1 if count_only else len(paths)
     outcome.items += catalog.item_count()
 
 
 def _active_catalog(outcome: Outcome, base: Path) -> Catalog | None:
-    catalog, problems = check_catalog_files(discover(base))
+    catalog, problems = read_catalog(discover(base))
     errors = [p for p in problems if p.is_error]
     outcome.problems.extend(errors)
     return None if errors else catalog

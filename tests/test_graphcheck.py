@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from helpers import MINIMAL, Runner, write_tree
 
-from journey.catalog import discover
-from journey.checking import check_catalog_files
+from journey.catalog import discover, load_catalog, read_catalog
+from journey.errors import InvalidInput
 from journey.graphcheck import MAX_CYCLES_PER_COMPONENT, components, shortest_cycle
 from journey.messages import render_problem
 from journey.problems import Problem
@@ -59,7 +59,7 @@ def catalog_with(tmp_path: Path, files: dict[str, Any]) -> list[Problem]:
     tree = copy.deepcopy(MINIMAL)
     tree.update(files)
     root = write_tree(tmp_path, tree)
-    _, problems = check_catalog_files(discover(root))
+    _, problems = read_catalog(discover(root))
     return problems
 
 
@@ -231,3 +231,28 @@ def test_validate_exits_2_on_a_cycle_and_0_with_warnings_only(mini: Path, run: R
     assert result.code == 2
     assert "dependency cycle AC-CIV-001 → AC-CIV-002 → AC-CIV-001" in result.err
     assert run("--catalog", str(mini), "validate", "--strict").code == 2
+
+
+def test_a_cycle_makes_the_catalog_invalid_for_every_command(tmp_path: Path, run: Runner) -> None:
+    tree = copy.deepcopy(MINIMAL)
+    tree["plan.yaml"] = {
+        "kind": "plan",
+        "id": "prep",
+        "title": "Prep",
+        "tasks": [
+            task("DP-001", -10, 2, depends_on=["DP-002"]),
+            task("DP-002", -5, 2, depends_on=["DP-001"]),
+        ],
+    }
+    root = write_tree(tmp_path / "cat", tree)
+    with pytest.raises(InvalidInput) as caught:
+        load_catalog(root)
+    assert [p.code for p in caught.value.problems if p.is_error] == ["graph.cycle"]
+    write_tree(
+        tmp_path / "p",
+        {"project.yaml": "kind: project\nid: p\nname: P\npositioning: process\nstage: sales\n"},
+    )
+    for command in (["gate", "x", "--project", "p"], ["render", "delivery-plan", "--project", "p"]):
+        result = run("--catalog", "cat", *command)
+        assert result.code == 2, result.err
+        assert "dependency cycle DP-001 → DP-002 → DP-001" in result.err
