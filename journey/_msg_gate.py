@@ -157,11 +157,6 @@ _OUTPUT: dict[str, tuple[str, str]] = {
         "only one output can go to standard output ({formats}); give the others a path as FORMAT:PATH",
         "只能有一种输出写到标准输出（{formats}），其余请用 FORMAT:PATH 指定文件",
     ),
-    "gate.out_no_folder": (
-        "cannot write {path}: the folder {folder} does not exist",
-        "无法写入 {path}：文件夹 {folder} 不存在",
-    ),
-    "gate.out_failed": ("cannot write {path}: {reason}", "无法写入 {path}：{reason}"),
     "gate.out_written": ("wrote {path}", "已写入 {path}"),
     # Text and Markdown output
     "gate.text.gate": ("Gate {gate}: {title}", "关卡 {gate}：{title}"),

@@ -6,6 +6,10 @@ Merged into `journey.messages`; codes are unique across every table.
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "report.out_no_folder": (
+        "cannot write {path}: the folder {folder} does not exist",
+        "无法写入 {path}：文件夹 {folder} 不存在",
+    ),
     "report.no_folder": (
         "cannot write {path}: the folder {folder} does not exist; create it first",
         "无法写入 {path}：文件夹 {folder} 不存在，请先创建",

@@ -66,7 +66,7 @@ class State:
         for task_id in catalog.tasks:
             statuses[task_id] = project.task_status(task_id)
         for waiver in project.file.waivers:
-            if waiver.target in statuses and waiver.expires >= project.as_of:
+            if waiver.target in statuses and not waiver.expired(project.as_of):
                 statuses[waiver.target] = "waived"
         extras = []
         for i, risk in enumerate(project.file.extra_risks):

@@ -242,3 +242,11 @@ def test_a_missing_milestone_fails_the_rule_in_every_format(
     if fmt == "json":
         item = json.loads(out)["rules"][0]["items"][0]
         assert (item["id"], item["owner"], item["owner_title"]) == ("open_day", "", "")
+
+
+def test_output_never_overwrites_the_project_file(here: Path, run: Runner) -> None:
+    before = (here / "p" / "project.yaml").read_bytes()
+    code, _, err = gate(run, "open-day", "--project", "p", "-o", "json:p/project.yaml")
+    assert code == 2
+    assert "refusing to write over p/project.yaml" in err
+    assert (here / "p" / "project.yaml").read_bytes() == before

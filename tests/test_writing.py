@@ -13,7 +13,7 @@ from reports_helpers import AS_OF, make_project
 from journey.cli import main
 from journey.errors import OutputError
 from journey.reports import render as render_module
-from journey.reports.writing import input_files, write_atomic
+from journey.writing import input_files, write_atomic
 
 
 def test_writes_and_replaces(tmp_path: Path) -> None:

@@ -66,6 +66,7 @@ def command(
     from journey.gates import evaluate, find_gate
     from journey.project import load_project
     from journey.types import Rating
+    from journey.writing import input_files
 
     s = settings()
     targets = parse_targets(outputs)
@@ -76,16 +77,17 @@ def command(
     project = load_project(project_dir, catalog, s.as_of)
     print_problems(project.warnings, s)
     result = evaluate(gate, project, Rating(fail_on))
+    inputs = input_files(project)
     for target in targets:
-        emit(target, result, s)
+        emit(target, result, s, inputs)
     return 0 if result.passed or soft_fail else 1
 
 
 def parse_targets(outputs: tuple[str, ...]) -> list[Target]:
     """Parse every `-o`; unknown formats, two on stdout or a missing folder are usage errors."""
     from journey.errors import UsageProblem
-    from journey.output.files import check_folder
     from journey.validation import suggest
+    from journey.writing import check_folder
 
     targets: list[Target] = []
     for spec in outputs or ("text",):
@@ -107,18 +109,18 @@ def parse_targets(outputs: tuple[str, ...]) -> list[Target]:
     return targets
 
 
-def emit(target: Target, result: GateResult, s: Settings) -> None:
-    """Render one target and send it to its file or to standard output."""
+def emit(target: Target, result: GateResult, s: Settings, protected: list[Path]) -> None:
+    """Render one target and send it to its file (never one of `protected`) or stdout."""
     import os
 
     from journey.messages import text
     from journey.output import render
-    from journey.output.files import append, write_atomic
+    from journey.writing import append, write_atomic
 
     if target.path is None:
         click.echo(_stdout_text(target.format, result, s), nl=False)
     else:
-        write_atomic(target.path, render(target.format, result, s.lang))
+        write_atomic(target.path, render(target.format, result, s.lang), protected)
         say(text("gate.out_written", s.lang, path=target.path), s, err=True)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if target.format == "github" and summary:

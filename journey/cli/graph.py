@@ -56,14 +56,18 @@ def command(
     has a dependency cycle or an option names something unknown.
     """
     from journey.graph import State, analyse, export
+    from journey.writing import catalog_files, check_folder, input_files, write_atomic
 
     s = settings()
+    if output is not None:
+        check_folder(output)  # before any work
     catalog = s.load_catalog()  # a dependency cycle makes it invalid: exit 2
     problems = catalog.warnings
     _check_options(catalog, focus_on, stage)
-    state = None
+    state, inputs = None, catalog_files(catalog)
     if project_dir is not None:
-        state = State.of(_load_project(project_dir, catalog, s))
+        project = _load_project(project_dir, catalog, s)
+        state, inputs = State.of(project), input_files(project)
         _check_milestone(state.milestones, milestone)
     result = analyse(catalog, state, focus_on=focus_on, stage=stage, milestone=milestone)
     if fmt == "text":
@@ -72,7 +76,10 @@ def command(
         if not s.quiet:
             print_problems(problems, s)
         out = export(result.graph, fmt, s.lang)
-    _write(out, output)
+    if output is None:
+        click.echo(out, nl=False)
+    else:
+        write_atomic(output, out, inputs)
     return 0
 
 
@@ -106,15 +113,6 @@ def _check_milestone(milestones: object, milestone: str | None) -> None:
         raise UsageProblem(
             "graph.unknown_milestone", value=milestone, choices=", ".join(sorted(milestones))
         )
-
-
-def _write(out: str, output: Path | None) -> None:
-    if output is None:
-        click.echo(out, nl=False)
-        return
-    from journey.output.files import write_atomic
-
-    write_atomic(output, out)
 
 
 # Text -----------------------------------------------------------------------------

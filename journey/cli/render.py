@@ -87,7 +87,7 @@ def command(report: str, project_dir: Path, fmt: str, output: Path | None) -> in
     from journey.messages import text
     from journey.reports import build
     from journey.reports.render import render
-    from journey.reports.writing import input_files, write_atomic
+    from journey.writing import input_files, write_atomic
 
     s = settings()
     project = load(project_dir, s)

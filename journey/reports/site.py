@@ -11,8 +11,8 @@ from journey.reports._common import gate_outcomes, header
 from journey.reports.i18n import LANGS
 from journey.reports.models import Header
 from journey.reports.render import EXTENSION, FORMATS, json_for_script, render, render_template
-from journey.reports.writing import input_files, write_atomic
 from journey.types import Model
+from journey.writing import input_files, write_atomic
 
 INDEX = "index.html"
 

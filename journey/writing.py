@@ -1,8 +1,9 @@
-"""Writing a rendered report atomically, and never over an input file.
+"""Writing what journey produces — reports, gate results, graph exports — safely.
 
 The text is complete in memory before anything touches the disk; it goes to a
 temporary file in the target folder, is flushed to the device, then renamed over
-the target in one step, so a reader sees either the old file or the new one.
+the target in one step, so a reader sees either the old file or the new one. No
+output is ever written over one of the files it was made from.
 """
 
 from __future__ import annotations
@@ -12,17 +13,32 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journey.errors import OutputError
-from journey.project import Project
+
+if TYPE_CHECKING:
+    from journey.catalog import Catalog
+    from journey.project import Project
 
 
 def input_files(project: Project) -> list[Path]:
     """The files a report is made from: project.yaml, findings and catalog files."""
     paths = [Path(project.path), project.folder / "project.yaml"]
     paths += [project.folder / name for name in project.file.findings]
-    paths += [Path(doc.path) for doc in project.catalog.documents]
-    return paths
+    return paths + catalog_files(project.catalog)
+
+
+def catalog_files(catalog: Catalog) -> list[Path]:
+    """The files of a loaded catalog."""
+    return [Path(doc.path) for doc in catalog.documents]
+
+
+def check_folder(path: Path) -> None:
+    """Raise OutputError now, before any work, when `path`'s folder does not exist."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputError("report.out_no_folder", path=str(path), folder=str(folder))
 
 
 def check_target(path: Path, protected: Iterable[Path] = ()) -> None:
@@ -47,7 +63,9 @@ def write_atomic(path: Path, text: str, protected: Iterable[Path] = ()) -> None:
     try:
         fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise OutputError("report.write_failed", path=str(path), reason=exc.strerror) from exc
+        raise OutputError(
+            "report.write_failed", path=str(path), reason=exc.strerror or str(exc)
+        ) from exc
     tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -60,7 +78,9 @@ def write_atomic(path: Path, text: str, protected: Iterable[Path] = ()) -> None:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         if isinstance(exc, OSError):
-            raise OutputError("report.write_failed", path=str(path), reason=exc.strerror) from exc
+            raise OutputError(
+                "report.write_failed", path=str(path), reason=exc.strerror or str(exc)
+            ) from exc
         raise
     _sync_folder(path.parent)
 
@@ -85,3 +105,14 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def append(path: Path, text: str) -> None:
+    """Append UTF-8 `text` to `path` (the GitHub job summary is appended to)."""
+    try:
+        with path.open("a", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise OutputError(
+            "report.write_failed", path=str(path), reason=exc.strerror or str(exc)
+        ) from exc
