@@ -22,8 +22,8 @@ from journey.gates import (
     RuleResult,
     evaluate,
 )
+from journey.markdown import escape
 from journey.output import FORMATS, render
-from journey.output.markdown import escape
 from journey.rules import Reason
 from journey.types import LocalisedText, Rating
 

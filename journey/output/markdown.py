@@ -6,9 +6,9 @@ back-ticks or a leading `#` cannot break a table or inject markup.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from journey.markdown import escape
 from journey.messages import text
 from journey.output._common import item_reason, label, owner, rating, rule_status, say, where
 
@@ -16,15 +16,6 @@ if TYPE_CHECKING:
     from journey.gates import GateResult, RuleResult
 
 ICON = {"pass": "✅", "fail": "❌", "waived": "➖", "warn": "⚠️"}
-_SPECIAL = re.compile(r"([\\`*_\[\]|])")
-
-
-def escape(value: str) -> str:
-    """Text safe inside Markdown (and its tables), on one line."""
-    flat = " ".join(value.split())
-    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    flat = _SPECIAL.sub(r"\\\1", flat)
-    return "\\" + flat if flat.startswith("#") else flat
 
 
 def render(result: GateResult, lang: str) -> str:

@@ -8,7 +8,6 @@ project text can break a table or smuggle HTML into a page that renders it.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from functools import lru_cache, partial
 from importlib.resources import files
@@ -17,6 +16,7 @@ from typing import Any, Literal
 import jinja2
 from markupsafe import Markup
 
+from journey.markdown import escape
 from journey.reports import i18n
 from journey.reports.models import Report
 
@@ -24,28 +24,19 @@ Format = Literal["html", "md"]
 FORMATS: tuple[Format, ...] = ("html", "md")
 EXTENSION = {"html": "html", "md": "md"}
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
-_MD_LEADING = re.compile(r"^(\s*)(#|[+\-=](?=\s|$))")
-_SPACE = re.compile(r"\s+")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-
 
 def markdown_escape(value: object) -> Markup:
-    """Text made inert in Markdown: `|`, `<`, `>`, backticks, emphasis, links, leading `#`."""
+    """Text made inert in Markdown (`journey.markdown.escape`); template markup passes."""
     if isinstance(value, Markup):
         return value
-    text = _SPACE.sub(" ", str(value))  # a newline would end a table row
-    text = _ENTITY.sub("&amp;", text)
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = text.replace("<", "&lt;").replace(">", "&gt;")
-    return Markup(_MD_LEADING.sub(r"\1\\\2", text))
+    return Markup(escape(value))
 
 
 def json_for_script(data: Any) -> Markup:
     """JSON that cannot end its `<script>` element: `<`, `>` and `&` as \\u escapes."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        text = text.replace(char, escape)
+    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, code)
     return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
