@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +12,7 @@ import click
 if TYPE_CHECKING:
     from journey.catalog import Catalog
     from journey.problems import Problem
+    from journey.project import Project
 
 
 class Settings:
@@ -93,6 +94,50 @@ def as_of_option(f: click.decorators.FC) -> click.decorators.FC:
         callback=store,
         help="Evaluate as of this date (YYYY-MM-DD; default today).",
     )(f)
+
+
+def lang_option(
+    what: str = "the report",
+) -> Callable[[click.decorators.FC], click.decorators.FC]:
+    """`--lang en|zh` after the subcommand; it overrides the global one."""
+
+    def store(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+        if value is not None:
+            settings().lang = value
+
+    return click.option(
+        "--lang",
+        type=click.Choice(["en", "zh"]),
+        expose_value=False,
+        callback=store,
+        help=f"Language of {what} (default: the global --lang, from the locale).",
+    )
+
+
+def project_option(
+    required: bool = True, help: str = "Project folder (holding project.yaml)."
+) -> Callable[[click.decorators.FC], click.decorators.FC]:
+    """`--project DIR` (or the path of its project.yaml), passed as `project_dir`."""
+    return click.option(
+        "--project",
+        "-p",
+        "project_dir",
+        required=required,
+        metavar="DIR",
+        type=click.Path(path_type=Path),
+        help=help,
+    )
+
+
+def load_project(project_dir: Path, s: Settings, catalog: Catalog | None = None) -> Project:
+    """The project against the active catalog (or `catalog`); its warnings go to stderr."""
+    from journey.project import load_project as load
+
+    if project_dir.name == "project.yaml" and project_dir.is_file():
+        project_dir = project_dir.parent
+    project = load(project_dir, catalog or s.load_catalog(), s.as_of)
+    print_problems(project.warnings, s)
+    return project
 
 
 def print_problems(problems: Iterable[Problem], s: Settings) -> tuple[int, int]:

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
-from journey.cli._context import Settings, as_of_option, print_problems, say, settings
+from journey.cli._context import (
+    Settings,
+    as_of_option,
+    load_project,
+    project_option,
+    say,
+    settings,
+)
 
 if TYPE_CHECKING:
     from journey.gates import GateResult
@@ -26,15 +33,7 @@ class Target(NamedTuple):
 
 @click.command("gate")
 @click.argument("gate")
-@click.option(
-    "--project",
-    "-p",
-    "project_dir",
-    required=True,
-    metavar="DIR",
-    type=click.Path(path_type=Path),
-    help="The project folder (holding project.yaml).",
-)
+@project_option(help="The project folder (holding project.yaml).")
 @click.option(
     "-o",
     "--output",
@@ -64,18 +63,14 @@ def command(
     catalog, project, findings or options are invalid.
     """
     from journey.gates import evaluate, find_gate
-    from journey.project import load_project
     from journey.types import Rating
     from journey.writing import input_files
 
     s = settings()
     targets = parse_targets(outputs)
-    if project_dir.name == "project.yaml" and project_dir.is_file():
-        project_dir = project_dir.parent
     catalog = s.load_catalog()
     find_gate(catalog, gate)
-    project = load_project(project_dir, catalog, s.as_of)
-    print_problems(project.warnings, s)
+    project = load_project(project_dir, s, catalog)
     result = evaluate(gate, project, Rating(fail_on))
     inputs = input_files(project)
     for target in targets:

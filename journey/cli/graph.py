@@ -7,24 +7,26 @@ from typing import TYPE_CHECKING
 
 import click
 
-from journey.cli._context import Settings, as_of_option, print_problems, settings
+from journey.cli._context import (
+    as_of_option,
+    load_project,
+    print_problems,
+    project_option,
+    settings,
+)
 from journey.cli._table import table
 
 if TYPE_CHECKING:
     from journey.catalog import Catalog
     from journey.graph import Analysis
     from journey.problems import Problem
-    from journey.project import Project
 
 FORMATS = ("text", "dot", "mermaid", "graphml", "json")
 
 
 @click.command("graph")
-@click.option(
-    "--project",
-    "project_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Project folder: adds statuses, blocked items and the critical path.",
+@project_option(
+    required=False, help="Project folder: adds statuses, blocked items and the critical path."
 )
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option(
@@ -66,7 +68,7 @@ def command(
     _check_options(catalog, focus_on, stage)
     state, inputs = None, catalog_files(catalog)
     if project_dir is not None:
-        project = _load_project(project_dir, catalog, s)
+        project = load_project(project_dir, s, catalog)
         state, inputs = State.of(project), input_files(project)
         _check_milestone(state.milestones, milestone)
     result = analyse(catalog, state, focus_on=focus_on, stage=stage, milestone=milestone)
@@ -81,13 +83,6 @@ def command(
     else:
         write_atomic(output, out, inputs)
     return 0
-
-
-def _load_project(folder: Path, catalog: Catalog, s: Settings) -> Project:
-    from journey.project import load_project
-
-    loaded: Project = load_project(folder, catalog, s.as_of)
-    return loaded
 
 
 def _check_options(catalog: Catalog, focus_on: str | None, stage: str | None) -> None:

@@ -6,12 +6,17 @@ from pathlib import Path
 
 import click
 
-from journey.cli._context import as_of_option, settings
-from journey.cli.render import lang_option, load, project_option
+from journey.cli._context import (
+    as_of_option,
+    lang_option,
+    load_project,
+    project_option,
+    settings,
+)
 
 
 @click.command("site")
-@project_option
+@project_option()
 @click.option(
     "-o",
     "--output",
@@ -32,7 +37,7 @@ def command(project_dir: Path, output: Path) -> int:
     from journey.reports.site import INDEX, write_site
 
     s = settings()
-    project = load(project_dir, s)
+    project = load_project(project_dir, s)
     written = write_site(project, output, s.lang)
     if not s.quiet:
         index = output / INDEX
