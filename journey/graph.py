@@ -24,12 +24,13 @@ from journey.catalog import AnyItem, Catalog
 from journey.graph_export import EXPORTERS, ITEM_KINDS, export, mermaid_ids
 from journey.graphcheck import item_stage, paused_gc
 from journey.models import CheckItem, Point, Risk, Task
+from journey.types import CHECK_DONE, RISK_DONE, TASK_DONE
 
 if TYPE_CHECKING:
     from journey.project import Project
 
-DONE = {"risk": {"closed", "accepted", "waived"}, "check": {"pass", "n/a", "waived"}}
-DONE_TASK = {"done", "waived"}
+DONE = {"risk": {*RISK_DONE, "waived"}, "check": {*CHECK_DONE, "waived"}}
+DONE_TASK = {TASK_DONE, "waived"}
 EDGE_KINDS = ("depends_on", "owner", "contributor", "threatens", "covers", "stage", "handoff")
 DAY = dt.timedelta(days=1)
 

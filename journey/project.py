@@ -14,7 +14,15 @@ from journey.errors import InvalidInput
 from journey.findings import FindingsSummary, read_findings
 from journey.models import Risk
 from journey.problems import Place, Problem, problem, sort_key
-from journey.types import ItemId, MilestoneName, Model, NonEmpty, Rating, Slug, Text
+from journey.types import (
+    ItemId,
+    MilestoneName,
+    Model,
+    NonEmpty,
+    Rating,
+    Slug,
+    Text,
+)
 from journey.validation import path_text, validate
 from journey.yamlio import Document, load_file
 
@@ -24,9 +32,6 @@ RiskStatus = Literal["open", "mitigating", "closed", "accepted"]
 CheckStatus = Literal["pending", "pass", "fail", "n/a"]
 TaskStatus = Literal["todo", "doing", "done"]
 Score = Annotated[int, Field(ge=1)]
-
-RISK_DONE = frozenset({"closed", "accepted"})
-CHECK_DONE = frozenset({"pass", "n/a"})
 
 
 def _shorthand(value: Any) -> Any:

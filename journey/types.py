@@ -40,6 +40,11 @@ class Rating(StrEnum):
 
 _RANKS = {Rating.LOW: 0, Rating.MEDIUM: 1, Rating.HIGH: 2, Rating.CRITICAL: 3}
 
+# The statuses that settle an item in a project: a risk under control, a check passed.
+RISK_DONE = frozenset({"closed", "accepted"})
+CHECK_DONE = frozenset({"pass", "n/a"})
+TASK_DONE = "done"
+
 
 class LocalisedText(Model):
     """Text shown to people, in English and Chinese; a plain string serves both."""

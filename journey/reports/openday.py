@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from journey.models import CheckItem
-from journey.project import CHECK_DONE, Project
+from journey.project import Project
 from journey.reports._common import (
     failed_rules,
     gate_outcomes,
@@ -17,6 +17,7 @@ from journey.reports._common import (
     waiver_for,
 )
 from journey.reports.models import Blocker, OpenDay, Prerequisite, VisitorFinding, WaiverRow
+from journey.types import CHECK_DONE
 
 CHECKLIST = "open-day"
 GATE = "open-day"

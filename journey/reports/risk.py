@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from journey.models import Risk
-from journey.project import RISK_DONE, Project
+from journey.project import Project
 from journey.reports._common import header, profession, stage_title, waived, waiver_for
 from journey.reports.models import (
     HeatCell,
@@ -18,7 +18,7 @@ from journey.reports.models import (
     RiskRow,
     StageSection,
 )
-from journey.types import Rating
+from journey.types import RISK_DONE, Rating
 
 SEVERE = frozenset({Rating.HIGH, Rating.CRITICAL})
 

@@ -8,12 +8,10 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import Field
 
 from journey.rules._base import Context, Hit, Reason, RuleOptions, hit, reason
-from journey.types import Slug
+from journey.types import CHECK_DONE, Slug
 
 if TYPE_CHECKING:
     from journey.models import CheckItem
-
-CHECK_DONE = frozenset({"pass", "n/a"})
 
 
 class Options(RuleOptions):

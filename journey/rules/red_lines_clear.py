@@ -6,12 +6,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
 from journey.rules._base import Context, Hit, RuleOptions, hit, reason
-from journey.types import Slug
+from journey.types import RISK_DONE, Slug
 
 if TYPE_CHECKING:
     from journey.models import Point
-
-RISK_DONE = frozenset({"closed", "accepted"})
 
 
 class Options(RuleOptions):

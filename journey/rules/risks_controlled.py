@@ -9,12 +9,10 @@ from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
 from journey.rules._base import Context, Hit, RuleOptions, hit, reason
-from journey.types import Rating, Slug
+from journey.types import RISK_DONE, Rating, Slug
 
 if TYPE_CHECKING:
     from journey.models import Risk
-
-RISK_DONE = frozenset({"closed", "accepted"})
 
 
 class Options(RuleOptions):
