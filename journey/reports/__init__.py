@@ -1,21 +1,21 @@
 """Reports a project team reads: risk assessment, delivery plan, open-day readiness.
 
 Builders return frozen data models (`journey.reports.models`); `render` formats one
-as HTML or Markdown; `writing` puts it on disk atomically; `site` writes them all.
+as HTML or Markdown; `journey.writing` puts it on disk atomically; `site` writes them all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable
 
 from journey.project import Project
+from journey.reports._common import Outcomes
 from journey.reports.models import Report
 from journey.reports.openday import open_day
 from journey.reports.plan import delivery_plan
 from journey.reports.risk import risk_assessment
 
-Builder = Callable[[Project, str, "Mapping[str, Any] | None"], Report]
+Builder = Callable[[Project, str, Outcomes | None], Report]
 
 REPORTS: dict[str, Builder] = {
     "risk-assessment": risk_assessment,
@@ -24,9 +24,7 @@ REPORTS: dict[str, Builder] = {
 }
 
 
-def build(
-    name: str, project: Project, lang: str = "en", gates: Mapping[str, Any] | None = None
-) -> Report:
+def build(name: str, project: Project, lang: str = "en", gates: Outcomes | None = None) -> Report:
     """The report `name` of a project in `lang` (KeyError for an unknown report)."""
     return REPORTS[name](project, lang, gates)
 

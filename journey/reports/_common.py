@@ -2,68 +2,45 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Mapping
-from typing import Any
 
+from journey import gates
+from journey.gates import GateResult, RuleResult
 from journey.project import Project
 from journey.reports.models import GateBadge, Header, Milestone, Verdict, WaiverRow
 
+Outcomes = Mapping[str, GateResult]  # gate id -> its result for the project
 
-def gate_outcomes(project: Project) -> dict[str, Any]:
-    """Every catalog gate evaluated against the project (empty until gates exist).
 
-    The one place that calls `journey.gates`, so that a change of its interface
-    touches nothing else here.
-    """
-    try:
-        gates = importlib.import_module("journey.gates")
-    except ModuleNotFoundError as exc:
-        if exc.name != "journey.gates":
-            raise
-        return {}
+def gate_outcomes(project: Project) -> dict[str, GateResult]:
+    """Every catalog gate evaluated against the project, once for all the pages."""
     return {gate_id: gates.evaluate(gate_id, project) for gate_id in project.catalog.gates}
 
 
-def gate_badges(
-    project: Project, lang: str, outcomes: Mapping[str, Any] | None
-) -> tuple[GateBadge, ...]:
-    """A badge per catalog gate; `unknown` when it could not be evaluated."""
+def gate_badges(project: Project, lang: str, outcomes: Outcomes | None) -> tuple[GateBadge, ...]:
+    """A badge per catalog gate; `unknown` when it was not evaluated."""
     found = gate_outcomes(project) if outcomes is None else outcomes
     return tuple(
         _badge(project, gate_id, lang, found.get(gate_id)) for gate_id in project.catalog.gates
     )
 
 
-def _badge(project: Project, gate_id: str, lang: str, result: Any) -> GateBadge:
+def _badge(project: Project, gate_id: str, lang: str, result: GateResult | None) -> GateBadge:
     gate = project.catalog.gates[gate_id]
     verdict: Verdict = "unknown"
     failed: tuple[str, ...] = ()
     if result is not None:
-        verdict = "pass" if str(result.verdict) == "pass" else "fail"
-        failed = tuple(rule_title(project, gate_id, r, lang) for r in failed_rules(result))
+        verdict = result.verdict
+        failed = tuple(rule.title.get(lang) for rule in failed_rules(result))
     return GateBadge(id=gate_id, title=gate.title.get(lang), verdict=verdict, failed=failed)
 
 
-def failed_rules(result: Any) -> list[Any]:
+def failed_rules(result: GateResult) -> list[RuleResult]:
     """The rule results of a gate result whose status is `fail`."""
-    return [r for r in getattr(result, "rules", ()) if str(r.status) == "fail"]
+    return [rule for rule in result.rules if rule.status == "fail"]
 
 
-def rule_title(project: Project, gate_id: str, result: Any, lang: str) -> str:
-    """A rule result's title in `lang` (from the result, else the catalog, else its id)."""
-    title: Any = getattr(result, "title", None)
-    if hasattr(title, "get"):
-        return str(title.get(lang))
-    for rule in project.catalog.gates[gate_id].rules:
-        if rule.id == result.id and rule.title is not None:
-            return rule.title.get(lang)
-    return str(result.id)
-
-
-def header(
-    project: Project, report: str, lang: str, outcomes: Mapping[str, Any] | None = None
-) -> Header:
+def header(project: Project, report: str, lang: str, outcomes: Outcomes | None = None) -> Header:
     """The header of a report: project, catalog, level, stage, as-of, milestones, gates."""
     catalog = project.catalog
     level = catalog.levels.get(project.level)

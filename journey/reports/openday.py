@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from journey.models import CheckItem
 from journey.project import Project
 from journey.reports._common import (
+    Outcomes,
     failed_rules,
     gate_outcomes,
     header,
     profession,
-    rule_title,
     waived,
     waiver_for,
 )
@@ -24,7 +21,7 @@ GATE = "open-day"
 MAX_ITEMS = 8  # item ids named under a failed gate rule
 
 
-def open_day(project: Project, lang: str = "en", gates: Mapping[str, Any] | None = None) -> OpenDay:
+def open_day(project: Project, lang: str = "en", gates: Outcomes | None = None) -> OpenDay:
     """Open-day readiness of a project in `lang`; `gates` are precomputed gate results."""
     outcomes = gate_outcomes(project) if gates is None else gates
     items = prerequisites(project)
@@ -91,7 +88,7 @@ def _blockers(project: Project, items: list[CheckItem], lang: str) -> tuple[Bloc
     return tuple(sorted(out, key=lambda b: (b.reason != "fail", b.id)))
 
 
-def _gate_blockers(project: Project, outcomes: Mapping[str, Any], lang: str) -> tuple[Blocker, ...]:
+def _gate_blockers(project: Project, outcomes: Outcomes, lang: str) -> tuple[Blocker, ...]:
     """Failed rules of the open-day gate other than the checklist (already itemised)."""
     gate = project.catalog.gates.get(GATE)
     result = outcomes.get(GATE)
@@ -102,13 +99,13 @@ def _gate_blockers(project: Project, outcomes: Mapping[str, Any], lang: str) -> 
     for rule in failed_rules(result):
         if rule.id in skip:
             continue
-        items = [i for i in getattr(rule, "items", ()) if str(i.status) == "fail"]
-        owners = sorted({str(i.owner) for i in items if i.owner})
-        shown = [str(i.id) for i in items[:MAX_ITEMS]]
+        items = [i for i in rule.items if i.status == "fail"]
+        owners = sorted({i.owner for i in items if i.owner})
+        shown = [i.id for i in items[:MAX_ITEMS]]
         out.append(
             Blocker(
                 id=rule.id,
-                title=rule_title(project, GATE, rule, lang),
+                title=rule.title.get(lang),
                 owner=", ".join(profession(project, o, lang) for o in owners),
                 reason="gate",
                 note=", ".join(shown) + (" …" if len(items) > MAX_ITEMS else ""),

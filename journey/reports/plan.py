@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import Any
 
 from journey.findings import BuildingStats
 from journey.project import Project
-from journey.reports._common import header, profession, waived
+from journey.reports._common import Outcomes, header, profession, waived
 from journey.reports.models import BuildingRow, CountRow, DeliveryPlan, RoundRow, TaskRow
 from journey.reports.svg import gantt
 from journey.schedule import Schedule, Slot, schedule
@@ -20,7 +18,7 @@ ROUND_ORDER = ("civil", "installation", "final")  # the three simulated-acceptan
 
 
 def delivery_plan(
-    project: Project, lang: str = "en", gates: Mapping[str, Any] | None = None
+    project: Project, lang: str = "en", gates: Outcomes | None = None
 ) -> DeliveryPlan:
     """The delivery plan of a project in `lang`; `gates` are precomputed gate results."""
     tasks = [t for t in project.catalog.tasks.values() if project.applies(t)]

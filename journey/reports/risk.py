@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import Any
 
 from journey.models import Risk
 from journey.project import Project
-from journey.reports._common import header, profession, stage_title, waived, waiver_for
+from journey.reports._common import Outcomes, header, profession, stage_title, waived, waiver_for
 from journey.reports.models import (
     HeatCell,
     HeatMap,
@@ -24,7 +22,7 @@ SEVERE = frozenset({Rating.HIGH, Rating.CRITICAL})
 
 
 def risk_assessment(
-    project: Project, lang: str = "en", gates: Mapping[str, Any] | None = None
+    project: Project, lang: str = "en", gates: Outcomes | None = None
 ) -> RiskAssessment:
     """The risk assessment of a project in `lang`; `gates` are precomputed gate results."""
     rows = [_row(project, r, lang) for r in project.risks().values() if project.applies(r)]
