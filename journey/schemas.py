@@ -15,14 +15,9 @@ SCHEMA_BASE = "https://journey.invalid/schema"
 def file_models() -> dict[str, type[BaseModel]]:
     """Every file kind with its model: the catalog kinds, then `project`."""
     from journey.models import FILE_MODELS
+    from journey.project import ProjectFile
 
-    models: dict[str, type[BaseModel]] = dict(FILE_MODELS)
-    try:
-        from journey.project import ProjectFile
-    except ImportError:  # pragma: no cover - present once projects are supported
-        return models
-    models["project"] = ProjectFile
-    return models
+    return {**FILE_MODELS, "project": ProjectFile}
 
 
 def schema_for(kind: str) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -101,10 +102,10 @@ def _check_options(catalog: Catalog, focus_on: str | None, stage: str | None) ->
         )
 
 
-def _check_milestone(milestones: object, milestone: str | None) -> None:
+def _check_milestone(milestones: Mapping[str, object], milestone: str | None) -> None:
     from journey.errors import UsageProblem
 
-    if milestone is not None and isinstance(milestones, dict) and milestone not in milestones:
+    if milestone is not None and milestone not in milestones:
         raise UsageProblem(
             "graph.unknown_milestone", value=milestone, choices=", ".join(sorted(milestones))
         )
