@@ -255,9 +255,24 @@ def text(code: str, lang: str, **params: object) -> str:
     return message
 
 
+class OneOf(tuple[str, ...]):
+    """Allowed values, shown as `'a', 'b' or 'c'` in English and `'a'、'b' 或 'c'` in Chinese."""
+
+    __slots__ = ()
+
+    def render(self, lang: str) -> str:
+        quoted = [f"'{v}'" for v in self]
+        if len(quoted) < 2:
+            return "".join(quoted)
+        comma, word = ("、", " 或 ") if lang == "zh" else (", ", " or ")
+        return comma.join(quoted[:-1]) + word + quoted[-1]
+
+
 def _word(value: object, lang: str) -> object:
     if isinstance(value, str) and value.startswith("what."):
         return text(value, lang)
+    if isinstance(value, OneOf):
+        return value.render(lang)
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     return value

@@ -98,10 +98,10 @@ def _convert(
     elif messages.has(kind):
         code, params = kind, dict(ctx)
     elif kind in ("literal_error", "enum"):
-        expected = ctx.get("expected", "")
-        choices = [c.strip().strip("'") for c in str(expected).replace(" or ", ",").split(",")]
+        expected = str(ctx.get("expected", ""))
+        choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",")]
         code = "schema.choice"
-        params = {"input": shown_input, "expected": expected}
+        params = {"input": shown_input, "expected": messages.OneOf(c for c in choices if c)}
         if isinstance(raw, str):
             params["suggestion"] = suggest(raw, [c for c in choices if c])
     elif kind in ("union_tag_invalid", "union_tag_not_found"):

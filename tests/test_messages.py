@@ -43,3 +43,15 @@ def test_default_language_from_locale() -> None:
     assert messages.default_lang({"LANG": "en_GB.UTF-8", "LC_ALL": "zh_TW"}) == "zh"
     assert messages.default_lang({"JOURNEY_LANG": "en", "LANG": "zh_CN.UTF-8"}) == "en"
     assert messages.default_lang({}) == "en"
+
+
+def test_allowed_values_read_naturally_in_each_language() -> None:
+    choices = messages.OneOf(("pending", "pass", "fail", "n/a"))
+    params = {"input": "passed", "expected": choices}
+    assert messages.text("schema.choice", "en", **params) == (
+        "`passed` is not one of 'pending', 'pass', 'fail' or 'n/a'"
+    )
+    assert messages.text("schema.choice", "zh", **params) == (
+        "`passed` 不在可选值 'pending'、'pass'、'fail' 或 'n/a' 之中"
+    )
+    assert messages.OneOf(("only",)).render("zh") == "'only'"
