@@ -34,7 +34,7 @@ from journey.models import (
     StagesFile,
     Task,
 )
-from journey.problems import Place, Problem, problem, sort_key
+from journey.problems import Place, Problem, Severity, problem, sort_key
 from journey.types import Rating
 from journey.validation import suggest, validate
 from journey.yamlio import Document, load_file
@@ -53,6 +53,18 @@ class Source(NamedTuple):
         """The file position of the entry, or of one of its fields."""
         line, col = self.doc.locate((*self.loc, *fieldpath))
         return Place(self.doc.path, line, col)
+
+    def problem(
+        self,
+        fieldpath: tuple[str | int, ...],
+        code: str,
+        related: tuple[tuple[Place, str], ...] = (),
+        /,
+        **params: object,
+    ) -> Problem:
+        """An error at one field of the entry, located and named (`risks[3].owner`)."""
+        path = path_of(self.loc, *fieldpath)
+        return Problem(self.place(*fieldpath), path, code, params, Severity.ERROR, related)
 
 
 @dataclass

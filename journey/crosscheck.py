@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from journey.catalog import Catalog, Source, path_of
+from journey.catalog import Catalog, Source
 from journey.models import CheckItem, Point, Risk, Task
 from journey.problems import Problem, problem
 from journey.rules import checklist_passed, findings_closed, red_lines_clear, risks_controlled
@@ -49,17 +49,9 @@ def _ref(
 ) -> list[Problem]:
     if value in known:  # a dict or set: constant time, whatever the catalog's size
         return []
-    place = src.place(*fieldpath)
     return [
-        problem(
-            place.file,
-            place.line,
-            place.col,
-            path_of(src.loc, *fieldpath),
-            "ref.unknown",
-            what=what,
-            value=value,
-            suggestion=suggest(value, known),
+        src.problem(
+            fieldpath, "ref.unknown", what=what, value=value, suggestion=suggest(value, known)
         )
     ]
 
@@ -82,17 +74,7 @@ def _item_refs(
     if isinstance(item, (Risk, CheckItem, Task)):
         for i, dep in enumerate(item.depends_on):
             if dep == item.id:
-                place = src.place("depends_on", i)
-                out.append(
-                    problem(
-                        place.file,
-                        place.line,
-                        place.col,
-                        path_of(src.loc, "depends_on", i),
-                        "ref.self",
-                        value=dep,
-                    )
-                )
+                out.append(src.problem(("depends_on", i), "ref.self", value=dep))
             else:
                 out += _ref(src, ("depends_on", i), dep, catalog.sources, "what.item")
     return out
@@ -108,18 +90,7 @@ def _scores(catalog: Catalog, risk: Risk, src: Source) -> list[Problem]:
     ):
         value = getattr(risk, name)
         if value > len(scale):
-            place = src.place(name)
-            out.append(
-                problem(
-                    place.file,
-                    place.line,
-                    place.col,
-                    path_of(src.loc, name),
-                    "score.range",
-                    field=name,
-                    max=len(scale),
-                )
-            )
+            out.append(src.problem((name,), "score.range", field=name, max=len(scale)))
     return out
 
 
@@ -132,17 +103,7 @@ def _gate_refs(catalog: Catalog) -> list[Problem]:
         for j, rule in enumerate(gate.rules):
             rsrc = Source(src.doc, (*src.loc, "rules", j))
             if rule.id in seen:
-                place = rsrc.place("id")
-                out.append(
-                    problem(
-                        place.file,
-                        place.line,
-                        place.col,
-                        path_of(rsrc.loc, "id"),
-                        "rule.duplicate",
-                        value=rule.id,
-                    )
-                )
+                out.append(rsrc.problem(("id",), "rule.duplicate", value=rule.id))
             seen.add(rule.id)
             out += _rule_refs(catalog, rule, rsrc)
     return out

@@ -13,9 +13,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import NamedTuple
 
-from journey.catalog import AnyItem, Catalog, path_of
+from journey.catalog import AnyItem, Catalog
 from journey.models import CheckItem, Point, Risk
-from journey.problems import Problem, Severity, problem
+from journey.problems import Problem, Severity
 
 #: At most this many cycles are spelled out for one tangle of mutual dependencies.
 MAX_CYCLES_PER_COMPONENT = 10
@@ -219,30 +219,12 @@ def _cycle_problem(catalog: Catalog, ids: list[str]) -> Problem:
     )
     first, nxt = steps[0]
     src, i = catalog.sources[first], _entry(catalog, first, nxt)
-    place = src.place("depends_on", i)
-    return problem(
-        place.file,
-        place.line,
-        place.col,
-        path_of(src.loc, "depends_on", i),
-        "graph.cycle",
-        related=related,
-        cycle=shown,
-    )
+    return src.problem(("depends_on", i), "graph.cycle", related, cycle=shown)
 
 
 def _more_cycles(catalog: Catalog, start: str, count: int) -> Problem:
     src = catalog.sources[start]
-    place = src.place("depends_on")
-    return problem(
-        place.file,
-        place.line,
-        place.col,
-        path_of(src.loc, "depends_on"),
-        "graph.cycle_more",
-        value=start,
-        count=count,
-    )
+    return src.problem(("depends_on",), "graph.cycle_more", value=start, count=count)
 
 
 # Warnings -------------------------------------------------------------------------
@@ -251,9 +233,8 @@ def _more_cycles(catalog: Catalog, start: str, count: int) -> Problem:
 def _warning(
     catalog: Catalog, item_id: str, fieldpath: tuple[str | int, ...], code: str, **params: object
 ) -> Problem:
-    src = catalog.sources[item_id]
-    path = path_of(src.loc, *fieldpath)
-    return Problem(src.place(*fieldpath), path, code, dict(params), Severity.WARNING)
+    found = catalog.sources[item_id].problem(fieldpath, code, **params)
+    return found._replace(severity=Severity.WARNING)
 
 
 def _uncovered_points(catalog: Catalog, named: set[str]) -> list[Problem]:
