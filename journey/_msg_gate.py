@@ -31,7 +31,7 @@ _REASONS: dict[str, tuple[str, str]] = {
         "project.yaml 的 `milestones:` 中没有设定该节点",
     ),
     "gate.reason.milestone_gap": (
-        "only {gap} day(s) after {before} ({before_date} → {after_date}); needs at least {min_days}",
+        "only {gap} {gap|day|days} after {before} ({before_date} → {after_date}); needs at least {min_days}",
         "仅晚于 {before} {gap} 天（{before_date} → {after_date}），至少需要 {min_days} 天",
     ),
     "gate.reason.task_due": (
@@ -51,11 +51,11 @@ _REASONS: dict[str, tuple[str, str]] = {
         "问题验证关闭率 {rate}（{verified}/{total}），要求 {needed}；未关闭最多：{contractor}",
     ),
     "gate.reason.findings_aged": (
-        "{count} open finding(s) older than {days} days",
+        "{count} open {count|finding|findings} older than {days} days",
         "{count} 个未关闭问题已超过 {days} 天",
     ),
     "gate.reason.finding_blocking": (
-        "{open} open finding(s) on a blocking item (first: {first})",
+        "{open} open {open|finding|findings} on a blocking item (first: {first})",
         "关键项仍有 {open} 个未关闭问题（首个：{first}）",
     ),
     "gate.reason.red_risk_open": (
@@ -71,30 +71,30 @@ _REASONS: dict[str, tuple[str, str]] = {
         "红线 {point}（{point_title}）相关检查未通过",
     ),
     "gate.reason.red_finding_open": (
-        "{open} open finding(s) (first: {first}) on red line {point} ({point_title})",
+        "{open} open {open|finding|findings} (first: {first}) on red line {point} ({point_title})",
         "红线 {point}（{point_title}）仍有 {open} 个未关闭问题（首个：{first}）",
     ),
 }
 
 _RULES: dict[str, tuple[str, str]] = {
     # What a rule's status means
-    "gate.rule_failed": ("{count} item(s) block", "{count} 项不满足"),
-    "gate.rule_warned": ("passed with {count} warning(s)", "通过，有 {count} 个警告"),
+    "gate.rule_failed": ("{count} {count|item blocks|items block}", "{count} 项不满足"),
+    "gate.rule_warned": ("passed with {count} {count|warning|warnings}", "通过，有 {count} 个警告"),
     "gate.rule_passed": ("passed", "通过"),
     "gate.rule_passed_waived": (
-        "passed; {count} item(s) waived",
+        "passed; {count} {count|item|items} waived",
         "通过；{count} 项已豁免",
     ),
     "gate.rule_waived": (
-        "{count} item(s) block, but the rule is waived by {approved_by} until {expires}: {why}",
+        "{count} {count|item blocks|items block}, but the rule is waived by {approved_by} until {expires}: {why}",
         "{count} 项不满足，但本规则已由 {approved_by} 豁免至 {expires}：{why}",
     ),
     "gate.rule_waiver_expired": (
-        "{count} item(s) block; the rule's waiver expired on {expires} and no longer applies",
+        "{count} {count|item blocks|items block}; the rule's waiver expired on {expires} and no longer applies",
         "{count} 项不满足；本规则的豁免已于 {expires} 到期，不再有效",
     ),
     "gate.rule_not_waivable": (
-        "{count} item(s) block; this rule cannot be waived",
+        "{count} {count|item blocks|items block}; this rule cannot be waived",
         "{count} 项不满足；本规则不得豁免",
     ),
     "gate.item_waived": (
@@ -166,7 +166,7 @@ _OUTPUT: dict[str, tuple[str, str]] = {
     ),
     "gate.text.milestone": ("milestone {milestone}: {date}", "节点 {milestone}：{date}"),
     "gate.text.verdict": (
-        "{verdict}: {failed} of {rules} rule(s) fail the gate (--fail-on {fail_on})",
+        "{verdict}: {failed} of {rules} {rules|rule fails|rules fail} the gate (--fail-on {fail_on})",
         "{verdict}：{rules} 条规则中有 {failed} 条导致关卡不通过（--fail-on {fail_on}）",
     ),
     "gate.text.below_fail_on": (
@@ -196,7 +196,7 @@ _OUTPUT: dict[str, tuple[str, str]] = {
     "gate.md.expires": ("Expires", "到期"),
     "gate.md.approved_by": ("Approved by", "批准人"),
     "gate.gh.more": (
-        "{count} more {level} annotation(s) not shown (GitHub shows 10 per level); see the job summary",
+        "{count} more {level} {count|annotation|annotations} not shown (GitHub shows 10 per level); see the job summary",
         "另有 {count} 个 {level} 注释未显示（GitHub 每级最多显示 10 个），请查看作业摘要",
     ),
 }

@@ -13,7 +13,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "依赖循环 {cycle}：每一项都在等待下一项，任何一项都无法先完成；请删除其中一个依赖",
     ),
     "graph.cycle_more": (
-        "{count} more item(s) depend on one another in further cycles through `{value}`; "
+        "{count} more {count|item depends|items depend} on one another in further cycles through `{value}`; "
         "fix the cycles above and run again to see them",
         "还有 {count} 个条目经由 `{value}` 形成其他依赖循环；请先修复上面的循环后重新运行查看",
     ),
@@ -112,11 +112,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "自 {as_of} 至 {milestone}（{date}）的关键路径",
     ),
     "graph.critical_end": (
-        "forecast finish {finish}: {slack} day(s) of slack",
+        "forecast finish {finish}: {slack} {slack|day|days} of slack",
         "预计完成 {finish}：富余 {slack} 天",
     ),
     "graph.critical_late": (
-        "forecast finish {finish}: {late} day(s) late",
+        "forecast finish {finish}: {late} {late|day|days} late",
         "预计完成 {finish}：延误 {late} 天",
     ),
     "graph.critical_none": (

@@ -38,13 +38,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未知节点 `{value}`：知识库以 `{expected}` 为基准安排任务和关卡，但本项目未设置该节点",
     ),
     "project.milestone_for_tasks": (
-        "no `{value}` milestone: {count} plan task(s) ({tasks}) are scheduled from it and "
+        "no `{value}` milestone: {count} plan {count|task|tasks} ({tasks}) {count|is|are} scheduled from it and "
         "cannot be placed; add `{value}: YYYY-MM-DD` under `milestones:`",
         "缺少 `{value}` 节点：{count} 项计划任务（{tasks}）以它为基准排期，无法排期；"
         "请在 `milestones:` 下添加 `{value}: YYYY-MM-DD`",
     ),
     "project.milestone_for_gates": (
-        "no `{value}` milestone: the gate(s) {gates} are checked against it; "
+        "no `{value}` milestone: the {gates|gate|gates} {gates} {gates|is|are} checked against it; "
         "add `{value}: YYYY-MM-DD` under `milestones:`",
         "缺少 `{value}` 节点：关卡 {gates} 以它为检查基准；"
         "请在 `milestones:` 下添加 `{value}: YYYY-MM-DD`",
@@ -70,10 +70,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the findings file `{value}` is listed twice; list it once",
         "问题记录文件 `{value}` 列出了两次，请只保留一个",
     ),
-    "project.findings_outside": (
-        "the findings file `{value}` is outside the project folder; keep findings inside it",
-        "问题记录文件 `{value}` 位于项目文件夹之外，请放在项目文件夹内",
-    ),
     # Waivers
     "waiver.unknown_target": (
         "the waiver targets `{value}`, which is neither a catalog or project item id "
@@ -86,7 +82,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{target}` 的豁免已于 {expires} 到期，不再生效；请重新审批续期或删除",
     ),
     "waiver.expiring": (
-        "the waiver for `{target}` expires on {expires}, in {days} day(s); renew it in "
+        "the waiver for `{target}` expires on {expires}, in {days} {days|day|days}; renew it in "
         "time or close the item",
         "`{target}` 的豁免将于 {expires} 到期（还剩 {days} 天），请及时续期或关闭该条目",
     ),
@@ -136,7 +132,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "问题编号 `{value}` 已在 {other} 使用，每条问题记录的编号必须唯一",
     ),
     "findings.more": (
-        "and {count} more problem(s) in this file not shown; fix the ones above and run again",
+        "and {count} more {count|problem|problems} in this file not shown; fix the ones above and run again",
         "此文件还有 {count} 个问题未显示；请先修正以上问题后再次运行",
     ),
     "findings.no_openpyxl": (
@@ -158,7 +154,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法读取该 CSV 文件：{detail}",
     ),
     "findings.after_as_of": (
-        "{count} finding(s) were found after the as-of date {as_of}; they count as 0 days old",
+        "{count} {count|finding was|findings were} found after the as-of date {as_of}; they count as 0 days old",
         "有 {count} 条问题的发现日期晚于评估日期 {as_of}，按 0 天计算账龄",
     ),
     # journey init
@@ -177,6 +173,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "what.risk": ("risk", "风险"),
     "what.check_item": ("checklist item", "检查项"),
     "what.task": ("plan task", "计划任务"),
-    "what.sensitive_point": ("sensitive point", "敏感点"),
-    "what.waiver_target": ("waiver target", "豁免对象"),
 }

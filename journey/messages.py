@@ -1,15 +1,26 @@
 """Every message journey shows a person, in English and Chinese.
 
 Library code records a message code and parameters; the CLI picks the language once
-and formats here. Severity words (`error:`, `warning:`) stay in English in both
-languages so that editors and CI can parse the lines.
+and formats here. Reports, gate output and problems all read this one table (its
+sections live in `journey/_msg_*.py`). Severity words (`error:`, `warning:`) stay in
+English in both languages so that editors and CI can parse the lines.
+
+A template may choose a word by a count: `{count} open {count|finding|findings}` reads
+"1 open finding" and "3 open findings" (Chinese templates need no plural forms). Text
+that comes from data is shown on one line whatever it holds: a control character or a
+line break inside a parameter is written as a visible escape (`\n`, `\x1b`), so a
+project file can never print a line of its own.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 from collections.abc import Mapping
+from functools import lru_cache
 
+from journey.chars import printable
 from journey.problems import Problem
 
 LANGS = ("en", "zh")
@@ -187,15 +198,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "hint.did_you_mean": (" (did you mean `{suggestion}`?)", "（您是不是要写 `{suggestion}`？）"),
     # CLI
     "cli.summary_errors": (
-        "{errors} error(s), {warnings} warning(s) in {files} file(s)",
+        "{errors} {errors|error|errors}, {warnings} {warnings|warning|warnings} in {files} {files|file|files}",
         "{files} 个文件中有 {errors} 个错误、{warnings} 个警告",
     ),
     "cli.valid": (
-        "{files} file(s) valid ({items} items){warnings}",
+        "{files} {files|file|files} valid ({items} items){warnings}",
         "{files} 个文件校验通过（{items} 个条目）{warnings}",
     ),
-    "cli.valid_files": ("{files} file(s) valid{warnings}", "{files} 个文件校验通过{warnings}"),
-    "cli.with_warnings": (", {warnings} warning(s)", "，{warnings} 个警告"),
+    "cli.valid_files": (
+        "{files} {files|file|files} valid{warnings}",
+        "{files} 个文件校验通过{warnings}",
+    ),
+    "cli.with_warnings": (", {warnings} {warnings|warning|warnings}", "，{warnings} 个警告"),
     "cli.internal": (
         "internal error: {detail}. This is a bug in journey; please report it with the "
         "command you ran (run again with -v to see the details).",
@@ -234,25 +248,63 @@ for _table in (
 
 
 def default_lang(environ: Mapping[str, str] | None = None) -> str:
-    """`zh` when JOURNEY_LANG or the locale variables ask for Chinese, else `en`."""
+    """`zh` when JOURNEY_LANG or the locale variables ask for Chinese, else `en`.
+
+    The variables are read in gettext's order: LANGUAGE (a colon-separated list whose
+    first entry counts), LC_ALL, LC_MESSAGES, LANG; JOURNEY_LANG comes before them all.
+    """
     env = os.environ if environ is None else environ
-    for name in ("JOURNEY_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = env.get(name, "")
+    for name in ("JOURNEY_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "").split(":")[0]
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
     return "en"
 
 
 def text(code: str, lang: str, **params: object) -> str:
-    """The message `code` in `lang`, with parameters filled in."""
+    """The message `code` in `lang`, with parameters filled in (one line per parameter)."""
     en, zh = _MESSAGES[code]
-    template = zh if lang == "zh" else en
+    template = _plurals(zh if lang == "zh" else en)
     suggestion = params.pop("suggestion", None) if code != "hint.did_you_mean" else None
     shown = {k: _word(v, lang) for k, v in params.items()}
+    if isinstance(template, _Plural):
+        template = template.choose(params)
     message = template.format(**shown)
     if suggestion:
-        message += text("hint.did_you_mean", lang, suggestion=suggestion)
+        message += text("hint.did_you_mean", lang, suggestion=printable(str(suggestion)))
     return message
+
+
+_PLURAL = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
+
+
+class _Plural(str):
+    """A template holding `{name|one|other}` choices, resolved against the parameters."""
+
+    __slots__ = ()
+
+    def choose(self, params: Mapping[str, object]) -> str:
+        def pick(match: re.Match[str]) -> str:
+            value = params.get(match.group(1))
+            if isinstance(value, (list, tuple)):
+                value = len(value)
+            one = isinstance(value, int) and not isinstance(value, bool) and abs(value) == 1
+            return (match.group(2) if one else match.group(3)).replace("{", "{{").replace("}", "}}")
+
+        return _PLURAL.sub(pick, self)
+
+
+@lru_cache(maxsize=1024)
+def _plurals(template: str) -> str:
+    return _Plural(template) if _PLURAL.search(template) else template
+
+
+def template_fields(template: str) -> set[str]:
+    """The parameter names a template uses, plural choices included (for tests)."""
+    import string
+
+    plain = _PLURAL.sub(lambda m: "{" + m.group(1) + "}", template)
+    return {name for _, name, _, _ in string.Formatter().parse(plain) if name}
 
 
 class OneOf(tuple[str, ...]):
@@ -261,7 +313,7 @@ class OneOf(tuple[str, ...]):
     __slots__ = ()
 
     def render(self, lang: str) -> str:
-        quoted = [f"'{v}'" for v in self]
+        quoted = [f"'{printable(v)}'" for v in self]
         if len(quoted) < 2:
             return "".join(quoted)
         comma, word = ("、", " 或 ") if lang == "zh" else (", ", " or ")
@@ -269,12 +321,14 @@ class OneOf(tuple[str, ...]):
 
 
 def _word(value: object, lang: str) -> object:
-    if isinstance(value, str) and value.startswith("what."):
-        return text(value, lang)
+    if isinstance(value, str):
+        if value.startswith("what."):
+            return text(value, lang)
+        return printable(value)
     if isinstance(value, OneOf):
         return value.render(lang)
     if isinstance(value, (list, tuple)):
-        return ", ".join(str(v) for v in value)
+        return ", ".join(printable(str(v)) for v in value)
     return value
 
 
@@ -284,19 +338,60 @@ def has(code: str) -> bool:
 
 
 def render_problem(p: Problem, lang: str) -> str:
-    """`FILE:LINE:COL: error: PATH: message`, with further places indented below."""
+    """`FILE:LINE:COL: error: PATH: message`, with further places indented below.
+
+    File names and paths come from data too: they are shown on one line like every
+    other parameter, so each problem is exactly one line plus its indented places.
+    """
     message = text(p.code, lang, **p.params)
-    where = (p.sheet_row and f"{p.place.file}:{p.sheet_row}") or p.place.render()
+    where = printable((p.sheet_row and f"{p.place.file}:{p.sheet_row}") or p.place.render())
+    path = printable(p.path)
     head = (
-        f"{where}: {p.severity.value}: {p.path}: {message}"
+        f"{where}: {p.severity.value}: {path}: {message}"
         if p.path
         else (f"{where}: {p.severity.value}: {message}")
     )
     lines = [head]
-    lines.extend(f"    {place.render()}: {note}" for place, note in p.related)
+    lines.extend(f"    {printable(place.render())}: {printable(note)}" for place, note in p.related)
     return "\n".join(lines)
 
 
 def all_codes() -> list[str]:
     """Every message code (for tests that check both languages exist)."""
     return sorted(_MESSAGES)
+
+
+# Formats that differ by language ------------------------------------------------------
+
+HTML_LANG = {"en": "en", "zh": "zh-CN"}
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def milestone_name(name: str, lang: str) -> str:
+    """The bundled milestones by their name in `lang`; any other as written."""
+    code = f"milestone.{name}"
+    return text(code, lang) if code in _MESSAGES else printable(name)
+
+
+def format_date(day: dt.date | None, lang: str) -> str:
+    """`24 Oct 2026` in English, `2026年10月24日` in Chinese; empty for no date."""
+    if day is None:
+        return ""
+    if lang == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def format_short_date(day: dt.date, lang: str) -> str:
+    """A compact date for chart axes: `24 Oct` or `10月24日`."""
+    return f"{day.month}月{day.day}日" if lang == "zh" else f"{day.day} {_MONTHS[day.month - 1]}"
+
+
+def format_number(value: int, lang: str) -> str:
+    """Whole numbers with thousands separators (the same in both languages)."""
+    return f"{value:,}"
+
+
+def format_percent(value: float, lang: str) -> str:
+    """A share as a percentage with one decimal: `95.2%`."""
+    return f"{value * 100:.1f}%"

@@ -33,7 +33,7 @@ def test_unknown_command_is_usage_error(run: Runner) -> None:
 def test_validate_mini_catalog(mini: Path, run: Runner) -> None:
     result = run("--catalog", str(mini), "validate")
     assert result.code == 0, result.err
-    assert "7 file(s) valid (3 items)" in result.out
+    assert "7 files valid (3 items)" in result.out
 
 
 def test_validate_missing_path(mini: Path, run: Runner) -> None:

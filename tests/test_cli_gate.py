@@ -47,7 +47,7 @@ def gate(run: Runner, *args: str) -> tuple[int, str, str]:
 def test_failed_gate_exits_1_and_names_items_and_owners(here: Path, run: Runner) -> None:
     code, out, err = gate(run, "open-day", "--project", "p")
     assert code == 1, err
-    assert "FAIL: 1 of 1 rule(s) fail the gate (--fail-on low)" in out
+    assert "FAIL: 1 of 1 rule fails the gate (--fail-on low)" in out
     assert "   x OD-005 Check OD-005  (owner Customer relations)" in out
     assert "       no result recorded under `checks:` (pending)" in out
     assert err == ""
@@ -56,7 +56,7 @@ def test_failed_gate_exits_1_and_names_items_and_owners(here: Path, run: Runner)
 def test_passing_gate_exits_0(here: Path, run: Runner) -> None:
     write(here / "p", checks=PASSING)
     code, out, _ = gate(run, "open-day", "--project", "p")
-    assert code == 0 and out.splitlines()[2] == "PASS: 0 of 1 rule(s) fail the gate (--fail-on low)"
+    assert code == 0 and out.splitlines()[2] == "PASS: 0 of 1 rule fails the gate (--fail-on low)"
 
 
 def test_soft_fail_exits_0_on_a_failed_gate(here: Path, run: Runner) -> None:

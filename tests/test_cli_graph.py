@@ -140,7 +140,7 @@ def test_text_report_of_a_project(small: Path, run: Runner) -> None:
         "DP-002",
         "DP-003",
     ]
-    assert "forecast finish 2026-12-23: 8 day(s) of slack" in critical
+    assert "forecast finish 2026-12-23: 8 days of slack" in critical
     assert "  AC-ENG-002  engineering  pending  waits for AC-DES-002 (design, pending)" in out
     assert "  1 Design              .  1  2  ." in out
 

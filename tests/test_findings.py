@@ -144,7 +144,7 @@ def test_found_after_as_of_is_one_warning(tmp_path: Path) -> None:
     ]
     summary, problems = read(csv_file(tmp_path, rows))
     assert problems == [
-        "f.csv: warning: 2 finding(s) were found after the as-of date 2026-10-20; they count "
+        "f.csv: warning: 2 findings were found after the as-of date 2026-10-20; they count "
         "as 0 days old"
     ]
     assert summary.ageing(AS_OF) == {"0-7": 2, "8-14": 0, "15-30": 0, ">30": 0}
@@ -240,7 +240,7 @@ def test_problems_are_capped_per_file(tmp_path: Path) -> None:
     _, problems = read(csv_file(tmp_path, rows))
     assert len(problems) == MAX_PROBLEMS_PER_FILE + 1
     assert problems[-1] == (
-        "f.csv: error: and 50 more problem(s) in this file not shown; fix the ones above and run again"
+        "f.csv: error: and 50 more problems in this file not shown; fix the ones above and run again"
     )
 
 

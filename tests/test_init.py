@@ -25,7 +25,7 @@ def test_init_writes_a_project_that_validates(tmp_path: Path, run: Runner) -> No
     assert header == ",".join(COLUMNS) + "\n"
     result = run("--as-of", "2026-01-10", "validate", str(folder))
     assert (result.code, result.err) == (0, "")
-    assert result.out.startswith("2 file(s) valid")
+    assert result.out.startswith("2 files valid")
 
 
 def test_init_refuses_to_overwrite(tmp_path: Path, run: Runner) -> None:

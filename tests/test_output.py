@@ -151,7 +151,7 @@ def test_sarif_result_per_item_at_its_status_line(result: GateResult) -> None:
     assert location["region"] == {"startLine": item.line, "startColumn": item.col}
     assert "suppressions" not in rd1
     assert by_item["RD-002"]["suppressions"][0]["kind"] == "external"
-    assert by_item["AC-CIV-001"]["suppressions"][0]["justification"].startswith("2 item(s) block")
+    assert by_item["AC-CIV-001"]["suppressions"][0]["justification"].startswith("2 items block")
 
 
 def test_sarif_findings_location_is_the_csv_line(tmp_path: Path) -> None:
@@ -221,9 +221,9 @@ def test_github_annotations_are_capped_at_ten_per_level() -> None:
     assert len(errors) == 10
     assert errors[0] == (
         "::error file=p/project.yaml,line=2,col=3,title=od%3A OD-001 Lobby"
-        "::check failed: 50%25 done%0Anext [engineering]"
+        "::check failed: 50%25 done next [engineering]"
     )
-    assert "3 more error annotation(s) not shown" in lines[10]
+    assert "3 more error annotations not shown" in lines[10]
     assert lines[-1] == "journey gate open-day: FAIL"
 
 
@@ -267,7 +267,7 @@ def test_markdown_escapes_catalog_text_in_tables() -> None:
 def test_markdown_summary(result: GateResult) -> None:
     md = render("markdown", result, "en")
     assert md.startswith("## ❌ Gate delivery: Gate delivery\n")
-    assert "| d-risks<br>Risks are controlled | ❌ fail | critical | 1 item(s) block |" in md
+    assert "| d-risks<br>Risks are controlled | ❌ fail | critical | 1 item blocks |" in md
     assert "### d-risks — What blocks" in md
     assert "| RD-001 Risk RD-001 | fail | Engineering (Chen Jie) |" in md
 
@@ -281,7 +281,7 @@ def test_text_names_blocking_items_owners_and_places(result: GateResult) -> None
     out = render_text(result, "en")
     lines = out.splitlines()
     assert lines[0] == "Gate delivery: Gate delivery"
-    assert lines[2] == "FAIL: 1 of 3 rule(s) fail the gate (--fail-on low)"
+    assert lines[2] == "FAIL: 1 of 3 rules fail the gate (--fail-on low)"
     item = result.rules[0].items[0]
     assert "   x RD-001 Risk RD-001  (owner Engineering (Chen Jie))" in lines
     assert f"       {item.file}:{item.line}:{item.col}" in lines

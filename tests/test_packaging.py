@@ -69,7 +69,7 @@ def test_installed_wheel_validates_from_elsewhere(wheel: Path, tmp_path: Path) -
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "file(s) valid" in result.stdout
+    assert "files valid" in result.stdout
     where = subprocess.run(
         [str(python), "-c", "import journey; print(journey.__file__)"],
         cwd=tmp_path,

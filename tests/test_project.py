@@ -315,14 +315,14 @@ def test_rescored_risk_must_fit_the_matrix(tmp_path: Path, catalog: Catalog) -> 
 def test_missing_milestones_are_warnings(tmp_path: Path, catalog: Catalog) -> None:
     text = edit("  open_day: 2026-10-24\n", "")
     assert check(tmp_path, catalog, text) == [
-        "project.yaml:7:1: warning: milestones: no `open_day` milestone: the gate(s) open-day "
-        "are checked against it; add `open_day: YYYY-MM-DD` under `milestones:`",
+        "project.yaml:7:1: warning: milestones: no `open_day` milestone: the gate open-day "
+        "is checked against it; add `open_day: YYYY-MM-DD` under `milestones:`",
     ]
     # At whole-process level DP-002 applies, and it is anchored on the open day too.
     text = text.replace("positioning: process", "positioning: whole-process")
     assert check(tmp_path, catalog, text)[0] == (
-        "project.yaml:7:1: warning: milestones: no `open_day` milestone: 1 plan task(s) "
-        "(DP-002) are scheduled from it and cannot be placed; add `open_day: YYYY-MM-DD` "
+        "project.yaml:7:1: warning: milestones: no `open_day` milestone: 1 plan task "
+        "(DP-002) is scheduled from it and cannot be placed; add `open_day: YYYY-MM-DD` "
         "under `milestones:`"
     )
 
@@ -426,12 +426,12 @@ def test_waiver_targets(tmp_path: Path, catalog: Catalog, target: str, expected:
         (
             "2026-10-20",
             "project.yaml:23:14: warning: waivers[0].expires: the waiver for `OD-002` expires "
-            "on 2026-10-20, in 0 day(s); renew it in time or close the item",
+            "on 2026-10-20, in 0 days; renew it in time or close the item",
         ),
         (
             "2026-11-03",
             "project.yaml:23:14: warning: waivers[0].expires: the waiver for `OD-002` expires "
-            "on 2026-11-03, in 14 day(s); renew it in time or close the item",
+            "on 2026-11-03, in 14 days; renew it in time or close the item",
         ),
         ("2026-11-04", None),
     ],
@@ -466,7 +466,7 @@ def test_validate_project_folder(tmp_path: Path, run: Runner) -> None:
     result = run("--catalog", str(cat), "validate", str(folder), "--as-of", "2026-09-01")
     assert result.code == 0
     assert result.err == (
-        f"{folder}/findings.csv: warning: 2 finding(s) were found after the as-of date "
+        f"{folder}/findings.csv: warning: 2 findings were found after the as-of date "
         "2026-09-01; they count as 0 days old\n"
     )
     bad = make(tmp_path, edit("  DP-001: done", "  DP-001: finished"))

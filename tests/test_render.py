@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import string
 from html.parser import HTMLParser
 from importlib.resources import files
 from pathlib import Path
@@ -12,9 +11,9 @@ from pathlib import Path
 import pytest
 from reports_helpers import make_project
 
+from journey.messages import _MESSAGES, format_date, format_number, format_percent, template_fields
 from journey.project import Project
 from journey.reports import REPORTS, build, delivery_plan, open_day, risk_assessment
-from journey.reports.i18n import STRINGS, format_date, format_number, format_percent
 from journey.reports.render import json_for_script, markdown_escape, render
 
 TEMPLATES = files("journey.templates")
@@ -133,14 +132,13 @@ def test_dates_and_numbers_per_language() -> None:
 SAME_IN_BOTH = {"site.markdown", "site.lang.en", "site.lang.zh"}  # names, not words
 
 
-def test_every_string_has_both_languages_with_the_same_placeholders() -> None:
-    fields = string.Formatter()
-    for key, (en, zh) in STRINGS.items():
+def test_every_report_word_is_translated() -> None:
+    from journey import _msg_report
+
+    for key, (en, zh) in _msg_report.MESSAGES.items():
         assert en.strip() and zh.strip(), key
         assert (en == zh) == (key in SAME_IN_BOTH), f"{key} is not translated"
-        assert {f for _, f, _, _ in fields.parse(en) if f} == {
-            f for _, f, _, _ in fields.parse(zh) if f
-        }, key
+        assert template_fields(en) == template_fields(zh), key
 
 
 def _templates() -> list[str]:
@@ -154,18 +152,7 @@ def test_every_key_the_templates_use_is_in_the_table() -> None:
         used |= set(re.findall(r"""\bt\(\s*["']([\w.\-/]+)["']""", source))
     prefixes = {k for k in used if k.endswith(".")}  # t("status." ~ value)
     used -= prefixes
-    assert used and not used - set(STRINGS)
-    dynamic = {
-        "report.",
-        "verdict.",
-        "status.",
-        "rating.",
-        "open.reason.",
-        "site.lang.",
-        "milestone.",
-    }
-    unused = {k for k in set(STRINGS) - used if not any(k.startswith(p) for p in dynamic)}
-    assert not unused
+    assert used and not used - set(_MESSAGES)
 
 
 @pytest.mark.parametrize("name", _templates())

@@ -16,8 +16,8 @@ from typing import Any, Literal
 import jinja2
 from markupsafe import Markup
 
+from journey import messages
 from journey.markdown import escape
-from journey.reports import i18n
 from journey.reports.models import Report
 
 Format = Literal["html", "md"]
@@ -62,13 +62,13 @@ def environment(fmt: Format) -> jinja2.Environment:
 def helpers(lang: str) -> dict[str, Callable[..., str]]:
     """The language-bound functions every template calls: t, date, num, pct, status."""
     return {
-        "t": partial(i18n.t, lang=lang),
-        "date": partial(i18n.format_date, lang=lang),
-        "num": partial(i18n.format_number, lang=lang),
-        "pct": partial(i18n.format_percent, lang=lang),
-        "status": lambda value: i18n.t(f"status.{value}", lang),
-        "rating": lambda value: i18n.t(f"rating.{value}", lang),
-        "milestone": partial(i18n.milestone_name, lang=lang),
+        "t": partial(messages.text, lang=lang),
+        "date": partial(messages.format_date, lang=lang),
+        "num": partial(messages.format_number, lang=lang),
+        "pct": partial(messages.format_percent, lang=lang),
+        "status": lambda value: messages.text(f"status.{value}", lang),
+        "rating": lambda value: messages.text(f"rating.{value}", lang),
+        "milestone": partial(messages.milestone_name, lang=lang),
     }
 
 
@@ -79,7 +79,7 @@ def render(report: Report, fmt: Format = "html") -> str:
     return template.render(
         r=report,
         h=report.header,
-        html_lang=i18n.HTML_LANG.get(lang, lang),
+        html_lang=messages.HTML_LANG.get(lang, lang),
         data_json=json_for_script(report.model_dump(mode="json")) if fmt == "html" else "",
         **helpers(lang),
     )
@@ -88,4 +88,4 @@ def render(report: Report, fmt: Format = "html") -> str:
 def render_template(name: str, fmt: Format, lang: str, **context: Any) -> str:
     """Render any template of the package (the site index) with the language helpers."""
     template = environment(fmt).get_template(name)
-    return template.render(html_lang=i18n.HTML_LANG.get(lang, lang), **helpers(lang), **context)
+    return template.render(html_lang=messages.HTML_LANG.get(lang, lang), **helpers(lang), **context)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from journey.errors import OutputError
+from journey.messages import LANGS
 from journey.project import Project
 from journey.reports import REPORTS, build
 from journey.reports._common import gate_outcomes, header
-from journey.reports.i18n import LANGS
 from journey.reports.models import Header
 from journey.reports.render import EXTENSION, FORMATS, json_for_script, render, render_template
 from journey.types import Model

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
-from journey.reports.i18n import format_short_date, milestone_name
+from journey.messages import format_short_date, milestone_name
 from journey.reports.models import Bar, BarState, Gantt, TaskRow, Tick
 
 LABEL_WIDTH = 300.0

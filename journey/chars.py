@@ -1,0 +1,42 @@
+"""Characters journey never lets through: refused at input, escaped on output.
+
+C0 and C1 control characters (tab aside), DEL, the Unicode line and paragraph
+separators, the bidirectional overrides that reorder what a reader sees, and the two
+non-characters XML refuses. None of them belongs in a project name, a note or a cell;
+each could forge a line on a terminal or in a CI log, or make an XML report invalid.
+"""
+
+from __future__ import annotations
+
+import re
+
+UNSAFE = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+)
+# In YAML a line break inside a text (a block scalar) is fine: it is escaped on output.
+UNSAFE_IN_YAML = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+)
+# Line breaks in prose (a note written over two lines) read best as a space.
+_BREAKS = frozenset("\n\r\x0b\x0c\x85\u2028\u2029")
+
+
+def printable(value: str) -> str:
+    """`value` on one line: a line break becomes a space, any other unsafe character a
+    visible escape (`\\x1b`, `\\u202e`)."""
+    if UNSAFE.search(value) is None:
+        return value
+    return UNSAFE.sub(_escape, value)
+
+
+def describe(char: str) -> str:
+    """A character as `U+001B`, for messages that name the one refused."""
+    return f"U+{ord(char):04X}"
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if char in _BREAKS:
+        return " "
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
