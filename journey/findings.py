@@ -1,48 +1,66 @@
-"""Inspection findings (SPEC §3): streamed from CSV or `.xlsx` into aggregates only.
+"""Inspection findings (SPEC §3, §9): streamed from CSV or `.xlsx` into aggregates only.
 
-A large project holds hundreds of thousands of rows, so no row is kept: each one is
-checked by a small hand-written parser and folded into the counters below. Only the
-finding ids are remembered (to catch duplicates across files), packed with the line
-of their first use.
+A large project holds hundreds of thousands of rows, so no row is kept: the table
+reader (journey.tables) checks each one against `SCHEMA` and `FindingsSummary.add`
+folds it into counters per building, per checklist item and per home. Those counters
+are all that the gates, the reports, the numbers of SPEC §12 and the exports need.
 
-Row rules: `id`, `item`, `building`, `status` and `found` are required; `unit` (empty
-for public areas), `room`, `due`, `closed`, `contractor` and `note` may be empty.
-Dates are `YYYY-MM-DD`. A `verified` finding without a `closed` date is accepted: the
-status is what counts, and many teams record the verification date elsewhere; but a
-`closed` date before `found` is an error.
+`id`, `item`, `building`, `status` and `found` are required; the other columns may be
+missing or empty. Dates are `YYYY-MM-DD` (or Excel dates). A `verified` finding without
+a `closed` date is accepted: the status is what counts, and many teams record the
+verification date elsewhere; but a `closed` date before `found` is an error.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any
 
-from journey.problems import Place, Problem, Severity, problem
+from journey.problems import Place, Problem
+from journey.tables import MAX_PROBLEMS_PER_FILE, Column, Schema, TableReader
 
 FINDING_STATUSES = ("open", "rectified", "verified", "reopened", "disputed")
+SEVERITIES = ("minor", "major", "critical")
 CLOSED = "verified"
 AGE_BANDS = ("0-7", "8-14", "15-30", ">30")
-COLUMNS = (
-    "id",
-    "item",
-    "building",
-    "unit",
-    "room",
-    "status",
-    "found",
-    "due",
-    "closed",
-    "contractor",
-    "note",
-)
-REQUIRED_VALUES = ("id", "item", "building", "status", "found")
-MAX_PROBLEMS_PER_FILE = 200
 SUFFIXES = (".csv", ".xlsx")
-BAD_DATE = dt.date(1, 1, 1)  # stands for a malformed date cell (compared by identity)
+
+SCHEMA = Schema(
+    "findings",
+    (
+        Column("id", "id", required=True, aliases=("编号", "问题编号", "finding id")),
+        Column("item", "choice", required=True, what="what.check_item",
+               aliases=("检查项", "检查项编号", "item id")),
+        Column("building", "choice", required=True, what="what.building",
+               aliases=("楼栋", "楼号", "栋号")),
+        Column("unit", aliases=("房号", "户号", "房间号")),
+        Column("room", aliases=("部位", "房间", "位置")),
+        Column("status", "choice", required=True, choices=FINDING_STATUSES,
+               aliases=("状态",)),
+        Column("found", "date", required=True, aliases=("发现日期", "登记日期", "登记时间")),
+        Column("due", "date", aliases=("整改期限", "期限", "整改时限")),
+        Column("closed", "date", aliases=("关闭日期", "关闭时间", "复验日期")),
+        Column("contractor", aliases=("责任单位", "施工单位", "整改单位")),
+        Column("note", aliases=("备注",)),
+        Column("description", aliases=("问题描述", "描述")),
+        Column("floor", aliases=("楼层",)),
+        Column("category", aliases=("问题分类", "分类", "问题类别")),
+        Column("severity", "choice", choices=SEVERITIES,
+               aliases=("严重程度", "严重性", "等级")),
+        Column("photo", "link", aliases=("照片", "图片")),
+        Column("source", aliases=("来源",)),
+    ),
+    order=(("found", "closed"),),
+)  # fmt: skip
+COLUMNS = SCHEMA.names[:11]  # the columns of SPEC §3, in the order journey writes them
+ALL_COLUMNS = SCHEMA.names
+TAKE = ("id", "item", "building", "unit", "status", "found", "due", "closed", "contractor",
+        "severity")  # fmt: skip
 
 
 def age_band(days: int) -> str:
@@ -56,15 +74,51 @@ def age_band(days: int) -> str:
     return ">30"
 
 
-@dataclass
+@dataclass(slots=True)
+class ItemStats:
+    """Findings recorded against one checklist item."""
+
+    total: int = 0
+    open: int = 0
+    first_open: Place | None = None  # the file and line of its first open finding
+    first_open_id: str = ""
+
+    def merge(self, other: ItemStats) -> None:
+        """Add another building's findings of the same item."""
+        self.total += other.total
+        self.open += other.open
+        if self.first_open is None:
+            self.first_open, self.first_open_id = other.first_open, other.first_open_id
+
+
+@dataclass(slots=True)
+class UnitStats:
+    """Findings of one home (`unit` "" stands for the building's public areas)."""
+
+    findings: int = 0
+    open: int = 0
+    disputed: int = 0
+    blocking_open: int = 0
+    first_blocking: str = ""  # the id of its first open finding on a blocking item
+    deducted: float = 0.0  # assessment deductions before the per-unit cap
+
+
+@dataclass(slots=True)
 class BuildingStats:
     """Findings of one building."""
 
     total: int = 0
     verified: int = 0
     by_status: Counter[str] = field(default_factory=Counter)
-    open_found: Counter[dt.date] = field(default_factory=Counter)  # open findings by found date
+    by_item: dict[str, ItemStats] = field(default_factory=dict)
+    open_found: Counter[dt.date] = field(default_factory=Counter)  # open findings by found day
     open_by_contractor: Counter[str] = field(default_factory=Counter)
+    overdue_by_contractor: Counter[str] = field(default_factory=Counter)
+    reopened_by_contractor: Counter[str] = field(default_factory=Counter)
+    overdue: int = 0  # not verified and past its due date on the as-of day
+    closed_pairs: Counter[tuple[dt.date, dt.date]] = field(default_factory=Counter)
+    undated_verified: Counter[dt.date] = field(default_factory=Counter)  # by found day
+    units: dict[str, UnitStats] = field(default_factory=dict)
 
     @property
     def open(self) -> int:
@@ -80,15 +134,20 @@ class BuildingStats:
         """How many open findings were found more than `days` days before `as_of`."""
         return sum(n for found, n in self.open_found.items() if (as_of - found).days > days)
 
+    def found_days(self) -> Counter[dt.date]:
+        """Every finding by the day it was found."""
+        out = Counter(self.open_found)
+        out.update(self.undated_verified)
+        for (found, _closed), n in self.closed_pairs.items():
+            out[found] += n
+        return out
 
-@dataclass
-class ItemStats:
-    """Findings recorded against one checklist item."""
-
-    total: int = 0
-    open: int = 0
-    first_open: Place | None = None  # the file and line of its first open finding
-    first_open_id: str = ""
+    def close_days(self) -> Counter[int]:
+        """Days from found to closed, over verified findings with both dates."""
+        out: Counter[int] = Counter()
+        for (found, closed), n in self.closed_pairs.items():
+            out[(closed - found).days] += n
+        return out
 
 
 @dataclass
@@ -112,12 +171,22 @@ class FindingsSummary:
         self.rows = 0
         self.by_status.clear()
         self.open_by_contractor.clear()
+        self.by_item = {}
         for stats in self.by_building.values():
             stats.total = sum(stats.by_status.values())
             stats.verified = stats.by_status[CLOSED]
             self.rows += stats.total
             self.by_status.update(stats.by_status)
             self.open_by_contractor.update(stats.open_by_contractor)
+            for item, found in stats.by_item.items():
+                self.by_item.setdefault(item, ItemStats()).merge(found)
+
+    def only(self, buildings: Collection[str]) -> FindingsSummary:
+        """The findings of some buildings only (a batch), totalled."""
+        part = FindingsSummary(files=list(self.files))
+        part.by_building = {b: s for b, s in self.by_building.items() if b in buildings}
+        part.total_up()
+        return part
 
     def ageing(self, as_of: dt.date) -> dict[str, int]:
         """Open findings per ageing band (0-7, 8-14, 15-30, >30 days) as of a date."""
@@ -128,343 +197,197 @@ class FindingsSummary:
         return bands
 
 
+@dataclass(slots=True)
+class _Count:
+    """Findings of one item, or of one home, while rows arrive."""
+
+    total: int = 0
+    open: int = 0
+    disputed: int = 0
+    blocking: int = 0
+    first: tuple[str, int, str] | None = None  # first open (item) or blocking (home) finding
+    deducted: float = 0.0
+
+
+@dataclass(slots=True)
+class _Tally:
+    """The raw counts of one building as its rows arrive; `stats()` makes BuildingStats.
+
+    The sink runs once per row, so it touches plain dicts and slotted counters only
+    (`collections.Counter`, a dict subclass, misses CPython's fast path for `d[k]`).
+    """
+
+    by_status: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FINDING_STATUSES, 0))
+    items: dict[str, _Count] = field(default_factory=dict)
+    homes: dict[str, _Count] = field(default_factory=dict)
+    open_found: dict[dt.date, int] = field(default_factory=dict)
+    closed_pairs: dict[tuple[dt.date, dt.date], int] = field(default_factory=dict)
+    undated: dict[dt.date, int] = field(default_factory=dict)
+    overdue: dict[str, int] = field(default_factory=dict)  # contractor ("" none): overdue
+    contractors: dict[tuple[str, str], int] = field(default_factory=dict)  # open, by status
+
+    def stats(self) -> BuildingStats:
+        """The building's findings as the gates and reports read them."""
+        out = BuildingStats(
+            by_status=Counter({status: n for status, n in self.by_status.items() if n}),
+            open_found=Counter(self.open_found),
+            closed_pairs=Counter(self.closed_pairs),
+            undated_verified=Counter(self.undated),
+            overdue=sum(self.overdue.values()),
+        )
+        for item, n in self.items.items():
+            place = Place(n.first[0], n.first[1], 0) if n.first else None
+            out.by_item[item] = ItemStats(n.total, n.open, place, n.first[2] if n.first else "")
+        for unit, n in self.homes.items():
+            first = n.first[2] if n.first else ""
+            out.units[unit] = UnitStats(n.total, n.open, n.disputed, n.blocking, first, n.deducted)
+        for (contractor, status), count in self.contractors.items():
+            out.open_by_contractor[contractor] += count
+            if status == "reopened":
+                out.reopened_by_contractor[contractor] += count
+        out.overdue_by_contractor.update({c: n for c, n in self.overdue.items() if c})
+        return out
+
+
+def _sink(
+    tallies: dict[str, _Tally],
+    as_of: dt.date,
+    blocking: frozenset[str],
+    deductions: Mapping[tuple[str, str], float] | None,
+    shown: Callable[[], str],
+    future: list[int],
+) -> Callable[..., None]:
+    """The function the table reader calls with each batch of sound rows (a closure:
+    its names are local, which matters at a million rows)."""
+    deduct = dict(deductions or {})
+
+    def add(rows: list[tuple[Any, ...]]) -> None:
+        last, tally = None, _Tally()
+        for line, fid, item, building, unit, status, found, due, closed, contractor, sev in rows:
+            if building is not last:  # rows mostly come building by building
+                last = building
+                tally = tallies.get(building) or tallies.setdefault(building, _Tally())
+            tally.by_status[status] += 1
+            of_item = tally.items.get(item)
+            if of_item is None:
+                of_item = tally.items[item] = _Count()
+            of_item.total += 1
+            home = tally.homes.get(unit)
+            if home is None:
+                home = tally.homes[unit] = _Count()
+            home.total += 1
+            if deduct:
+                home.deducted += deduct.get((item, sev or ""), 0.0)
+            if found > as_of:
+                future[0] += 1
+            if status == CLOSED:
+                if closed is None:
+                    tally.undated[found] = tally.undated.get(found, 0) + 1
+                else:
+                    pairs = tally.closed_pairs
+                    key = (found, closed)
+                    pairs[key] = pairs.get(key, 0) + 1
+                continue
+            ages = tally.open_found
+            ages[found] = ages.get(found, 0) + 1
+            of_item.open += 1
+            home.open += 1
+            if of_item.first is None:
+                of_item.first = (shown(), line, fid)
+            if item in blocking:
+                home.blocking += 1
+                home.first = home.first or (shown(), line, fid)
+            if status == "disputed":
+                home.disputed += 1
+            if due is not None and due < as_of:
+                tally.overdue[contractor] = tally.overdue.get(contractor, 0) + 1
+            if contractor:
+                by = (contractor, status)
+                tally.contractors[by] = tally.contractors.get(by, 0) + 1
+
+    return add
+
+
+def _no_sink(rows: list[tuple[Any, ...]]) -> None:
+    """Stands in until the reader that the real sink names exists."""
+
+
+def schema_for(check_items: Iterable[str], buildings: Sequence[str]) -> Schema:
+    """The findings schema with a project's item ids and buildings as allowed values."""
+    return SCHEMA.allow(item=tuple(check_items), building=buildings)
+
+
 def read_findings(
     paths: Iterable[Path],
     check_items: Iterable[str],
     buildings: Sequence[str],
     as_of: dt.date,
+    *,
+    blocking: Collection[str] = (),
+    deductions: Mapping[tuple[str, str], float] | None = None,
 ) -> tuple[FindingsSummary, list[Problem]]:
     """Stream every findings file into one summary; every bad row becomes a problem.
 
     `check_items` are the checklist item ids a finding may name; `buildings` the
-    project's buildings (any building is accepted when it is empty). At most
+    project's buildings (any building is accepted when it is empty); `blocking` the
+    blocking items (an open finding on one holds its home back); `deductions` the
+    assessment points of a finding by (item, severity). At most
     MAX_PROBLEMS_PER_FILE problems are reported per file, then one saying how many more.
     """
+    tallies: dict[str, _Tally] = {}
+    future = [0]
+    reader = TableReader(schema_for(check_items, buildings), TAKE, _no_sink)
+    reader.sink = _sink(
+        tallies, as_of, frozenset(blocking), deductions, lambda: reader.current.shown, future
+    )
+    summary = FindingsSummary()
+    collecting = gc.isenabled()
+    gc.disable()  # rows make no reference cycles; the cyclic collector only costs time
+    try:
+        _read_all(reader, paths, summary, future, as_of)
+    finally:
+        if collecting:
+            gc.enable()
+    problems = reader.finish()
+    summary.by_building = {name: tally.stats() for name, tally in tallies.items()}
+    summary.total_up()
+    return summary, problems
+
+
+def _read_all(
+    reader: TableReader,
+    paths: Iterable[Path],
+    summary: FindingsSummary,
+    future: list[int],
+    as_of: dt.date,
+) -> None:
     from journey.catalog import shown_path
 
-    folder = _Folder(FindingsSummary(), frozenset(check_items), frozenset(buildings), as_of)
     for path in paths:
-        folder.read(path, shown_path(path))
-    folder.summary.total_up()
-    return folder.summary, folder.problems
-
-
-class _Rows(Protocol):
-    """What `csv.reader` offers: rows, and the number of lines read so far."""
-
-    @property
-    def line_num(self) -> int: ...
-
-    def __iter__(self) -> Iterator[list[str]]: ...
-
-    def __next__(self) -> list[str]: ...
-
-
-class _Folder:
-    """Folds rows into a summary; remembers only finding ids and the problems found.
-
-    Every row first goes through `fast`, which checks it with membership tests and
-    dictionary look-ups only; a row that fails any of them is checked again, field by
-    field, by `fold`, which says what is wrong.
-    """
-
-    def __init__(
-        self,
-        summary: FindingsSummary,
-        items: frozenset[str],
-        buildings: frozenset[str],
-        as_of: dt.date,
-    ) -> None:
-        self.summary = summary
-        self.items = items
-        self.buildings = buildings
-        self.as_of = as_of
-        self.problems: list[Problem] = []
-        self.files: list[tuple[str, str]] = []  # (shown path, sheet name or "")
-        self.seen: dict[str, int] = {}  # finding id -> line << 16 | file index
-        self.dates: dict[str, dt.date] = {}  # cell text -> date, for valid dates only
-        self.shown = ""
-        self.sheet = ""
-        self.reported = 0
-        self.future = 0
-
-    # Files -------------------------------------------------------------------
-
-    def read(self, path: Path, shown: str) -> None:
-        """Read one file, CSV or .xlsx by its suffix."""
-        self.shown, self.sheet, self.reported, self.future = shown, "", 0, 0
-        suffix = path.suffix.lower()
-        if suffix not in SUFFIXES:
-            self.error(0, "", "findings.format", value=path.name)
-            return
-        self.summary.files.append(shown)
-        if suffix == ".csv":
-            self.read_csv(path)
-        else:
-            self.read_xlsx(path)
-        self.finish_file()
-
-    def read_csv(self, path: Path) -> None:
-        import csv
-
-        self.files.append((self.shown, ""))
-        try:
-            with path.open(encoding="utf-8-sig", newline="") as handle:
-                reader = csv.reader(handle)
-                try:
-                    self.read_rows(reader)
-                except csv.Error as exc:  # e.g. a field over csv's size limit
-                    self.error(reader.line_num, "", "findings.bad_csv", detail=str(exc))
-        except UnicodeDecodeError:
-            self.error(_bad_utf8_line(path), "", "findings.not_utf8")
-        except OSError as exc:
-            self.error(0, "", "file.unreadable", reason=exc.strerror or str(exc))
-
-    def read_xlsx(self, path: Path) -> None:
-        from journey import _xlsx
-
-        try:
-            rows = _xlsx.SheetRows(path)
-            self.sheet = rows.title
-            self.files.append((self.shown, self.sheet))
-            self.read_rows(rows)
-        except _xlsx.Unavailable:
-            self.error(0, "", "findings.no_openpyxl")
-        except _xlsx.Unreadable as exc:
-            self.error(0, "", "findings.bad_xlsx", detail=str(exc))
-
-    def read_rows(self, rows: _Rows) -> None:
-        """Check the header, then fold every row."""
-        header = next(rows, None)
-        if header is None:
-            self.error(1, "", "findings.empty", columns=COLUMNS)
-            return
-        index = self.header(header)
-        if index is not None:
-            self.fast(rows, [index[name] for name in COLUMNS])
-
-    def header(self, names: list[str]) -> dict[str, int] | None:
-        """Column positions by name; an error per missing or repeated column."""
-        index: dict[str, int] = {}
-        ok = True
-        for i, raw in enumerate(names):
-            name = raw.strip().lower()
-            if name in COLUMNS and name in index:
-                self.error(1, name, "findings.duplicate_column", column=name)
-                ok = False
-            index.setdefault(name, i)
-        for name in COLUMNS:
-            if name not in index:
-                self.error(1, name, "findings.missing_column", column=name, columns=COLUMNS)
-                ok = False
-        return index if ok else None
-
-    def finish_file(self) -> None:
-        if self.reported > MAX_PROBLEMS_PER_FILE:
-            more = self.reported - MAX_PROBLEMS_PER_FILE
-            self.problems.append(problem(self.shown, 0, 0, "", "findings.more", count=more))
-        if self.future:
-            self.problems.append(
-                problem(
-                    self.shown,
-                    0,
-                    0,
-                    "",
-                    "findings.after_as_of",
-                    severity=Severity.WARNING,
-                    count=self.future,
-                    as_of=self.as_of.isoformat(),
-                )
+        before = future[0]
+        shown = shown_path(path)
+        summary.files.append(shown)
+        reader.read(path, shown)
+        if future[0] > before:
+            reader.warn(
+                0, "", "findings.after_as_of", count=future[0] - before, as_of=as_of.isoformat()
             )
 
-    # Rows --------------------------------------------------------------------
 
-    def fast(self, rows: _Rows, take: list[int]) -> None:
-        """Fold every sound row with look-ups only; hand any other row to `fold`."""
-        i_id, i_item, i_building, _u, _r, i_status, i_found, i_due, i_closed, i_who, _n = take
-        need = max(take) + 1
-        items, buildings, check_building = self.items, self.buildings, bool(self.buildings)
-        statuses, dates, seen, add = _STATUSES, self.dates, self.seen, self.add
-        file_no = len(self.files) - 1
-        line = 1
-        for values in rows:
-            start, line = line + 1, rows.line_num
-            if len(values) < need:
-                self.slow(values, take, need, start)
-                continue
-            fid, item, building = values[i_id].strip(), values[i_item], values[i_building].strip()
-            status, found, due, closed = (
-                values[i_status],
-                dates.get(values[i_found]),
-                values[i_due],
-                values[i_closed],
-            )
-            if (
-                found is None
-                or item not in items
-                or status not in statuses
-                or not building
-                or (check_building and building not in buildings)
-                or not fid
-                or fid in seen
-                or (due and due not in dates)
-                or (closed and (closed not in dates or dates[closed] < found))
-            ):
-                self.slow(values, take, need, start)
-                continue
-            seen[fid] = start << 16 | file_no
-            add(fid, item, building, status, found, values[i_who].strip(), start)
-
-    def slow(self, values: list[str], take: list[int], need: int, line: int) -> None:
-        """Strip and check a row that the fast path could not take, field by field."""
-        if len(values) < need:
-            values = [*values, *([""] * (need - len(values)))]
-        fields = [values[i].strip() for i in take]
-        if any(fields):  # skip blank lines and rows of empty cells
-            self.fold(fields, line)
-
-    def fold(self, row: list[str], line: int) -> None:
-        """Check one stripped row (id, item, building, unit, room, status, found, due,
-        closed, contractor, note) and add it to the aggregates when it is sound."""
-        fid, item, building, _unit, _room, status, found_text = row[:7]
-        ok = self.required(row, line)
-        if item and item not in self.items:
-            ok = self.error(line, "item", "findings.unknown_item", value=item, choices=self.items)
-        if building and self.buildings and building not in self.buildings:
-            ok = self.error(
-                line,
-                "building",
-                "findings.unknown_building",
-                value=building,
-                buildings=sorted(self.buildings),
-                choices=self.buildings,
-            )
-        if status and status not in _STATUSES:
-            ok = self.error(
-                line,
-                "status",
-                "findings.unknown_status",
-                value=status,
-                statuses=FINDING_STATUSES,
-                choices=FINDING_STATUSES,
-            )
-        found = self.date(found_text, line, "found")
-        due = self.date(row[7], line, "due")
-        closed = self.date(row[8], line, "closed")
-        if found is BAD_DATE or due is BAD_DATE or closed is BAD_DATE:
-            ok = False
-        elif found and closed and closed < found:
-            ok = self.error(
-                line, "closed", "findings.closed_before_found", closed=row[8], found=found_text
-            )
-        if fid:
-            ok = self.unique(fid, line) and ok
-        if ok and found is not None:
-            self.add(fid, item, building, status, found, row[9], line)
-
-    def required(self, row: list[str], line: int) -> bool:
-        ok = True
-        for name in REQUIRED_VALUES:
-            if not row[_POSITION[name]]:
-                ok = self.error(line, name, "findings.required")
-        return ok
-
-    def date(self, text: str, line: int, column: str) -> dt.date | None:
-        """The date in a cell; None when empty, BAD_DATE (and an error) when malformed."""
-        if not text:
-            return None
-        day = self.dates.get(text)
-        if day is not None:
-            return day
-        try:
-            if len(text) != 10 or text[4] != "-" or text[7] != "-":
-                raise ValueError(text)
-            day = dt.date.fromisoformat(text)
-        except ValueError:
-            self.error(line, column, "findings.bad_date", value=text)
-            return BAD_DATE
-        self.dates[text] = day
-        return day
-
-    def unique(self, fid: str, line: int) -> bool:
-        packed = self.seen.get(fid)
-        if packed is None:
-            self.seen[fid] = line << 16 | (len(self.files) - 1)
-            return True
-        first_file, first_sheet = self.files[packed & 0xFFFF]
-        first_line = packed >> 16
-        where = f"{first_file}:{first_sheet}!{first_line}" if first_sheet else None
-        other = where or f"{first_file}:{first_line}"
-        return self.error(line, "id", "findings.duplicate_id", value=fid, other=other)
-
-    def add(
-        self,
-        fid: str,
-        item: str,
-        building: str,
-        status: str,
-        found: dt.date,
-        contractor: str,
-        line: int,
-    ) -> None:
-        """Count one sound row (totals are summed by `total_up`)."""
-        summary = self.summary
-        stats = summary.by_building.get(building)
-        if stats is None:
-            stats = summary.by_building[building] = BuildingStats()
-        stats.by_status[status] += 1
-        item_stats = summary.by_item.get(item)
-        if item_stats is None:
-            item_stats = summary.by_item[item] = ItemStats()
-        item_stats.total += 1
-        if found > self.as_of:
-            self.future += 1
-        if status == CLOSED:
-            return
-        stats.open_found[found] += 1
-        item_stats.open += 1
-        if item_stats.first_open is None:
-            item_stats.first_open = Place(self.shown, line, 0)
-            item_stats.first_open_id = fid
-        if contractor:
-            stats.open_by_contractor[contractor] += 1
-
-    # Problems ----------------------------------------------------------------
-
-    def error(
-        self,
-        line: int,
-        path: str,
-        code: str,
-        *,
-        choices: Iterable[str] | None = None,
-        **params: object,
-    ) -> bool:
-        """Record an error (unless this file already has too many); always False."""
-        self.reported += 1
-        if self.reported > MAX_PROBLEMS_PER_FILE:
-            return False
-        if choices is not None:
-            from journey.validation import suggest
-
-            params["suggestion"] = suggest(str(params.get("value", "")), choices)
-        sheet_row = f"{self.sheet}!{line}" if self.sheet and line else ""
-        self.problems.append(
-            Problem(Place(self.shown, line, 0), path, code, params, sheet_row=sheet_row)
-        )
-        return False
-
-
-_STATUSES = frozenset(FINDING_STATUSES)
-_POSITION = {name: i for i, name in enumerate(COLUMNS)}
-
-
-def _bad_utf8_line(path: Path) -> int:
-    """The first line of a file that is not valid UTF-8."""
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            try:
-                raw.decode("utf-8")
-            except UnicodeDecodeError:
-                return number
-    return 0
+__all__ = [
+    "AGE_BANDS",
+    "ALL_COLUMNS",
+    "CLOSED",
+    "COLUMNS",
+    "FINDING_STATUSES",
+    "MAX_PROBLEMS_PER_FILE",
+    "SCHEMA",
+    "SEVERITIES",
+    "BuildingStats",
+    "FindingsSummary",
+    "ItemStats",
+    "UnitStats",
+    "age_band",
+    "read_findings",
+    "schema_for",
+]

@@ -234,13 +234,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 
 
 # Each area of the product keeps its messages in its own table (journey/_msg_*.py).
-from journey import _msg_gate, _msg_graph, _msg_project, _msg_report  # noqa: E402
+from journey import _msg_gate, _msg_graph, _msg_project, _msg_report, _msg_table  # noqa: E402
 
 for _table in (
     _msg_project.MESSAGES,
     _msg_graph.MESSAGES,
     _msg_gate.MESSAGES,
     _msg_report.MESSAGES,
+    _msg_table.MESSAGES,
 ):
     _clash = set(_table) & set(_MESSAGES)
     assert not _clash, f"message codes defined twice: {sorted(_clash)}"

@@ -275,7 +275,10 @@ def _read(folder: Path, catalog: Catalog, as_of: dt.date) -> _Read:
         problems += _scores(doc, model, catalog)
     paths, found = _findings_paths(doc, folder)
     buildings = [b for b in doc.data.get("buildings") or [] if isinstance(b, str)]
-    summary, found_rows = read_findings(paths, catalog.check_items, buildings, as_of)
+    blocking = [i for i, item in catalog.check_items.items() if item.blocking]
+    summary, found_rows = read_findings(
+        paths, catalog.check_items, buildings, as_of, blocking=blocking
+    )
     problems += found + found_rows
     return _Read(model, doc, summary, sorted(problems, key=sort_key), 1 + len(paths))
 

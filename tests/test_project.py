@@ -227,8 +227,8 @@ def test_load_raises_every_problem_of_project_and_findings(
     with pytest.raises(InvalidInput) as caught:
         load_project(folder, catalog, AS_OF)
     assert shown(list(caught.value.problems), folder) == [
-        "findings.csv:5: error: id: the finding id `F-1` is already used at "
-        "proj/findings.csv:2; every finding needs its own id",
+        "findings.csv:5: error: id: the id `F-1` is already used at "
+        "proj/findings.csv:2; every row needs its own id",
         "project.yaml:4:14: error: positioning: unknown positioning level `proces` "
         "(did you mean `process`?)",
     ]
@@ -357,8 +357,7 @@ def test_missing_and_repeated_findings_files(tmp_path: Path, catalog: Catalog) -
 def test_findings_rows_name_project_buildings(tmp_path: Path, catalog: Catalog) -> None:
     rows = FINDINGS + "F-4,AC-CIV-001,T3,301,,open,2026-10-02,,,,\n"
     assert check(tmp_path, catalog, GOOD, **{"findings.csv": rows}) == [
-        "findings.csv:5: error: building: building `T3` is not in the project's `buildings:` "
-        "list (T1, T2)",
+        "findings.csv:5: error: building: unknown building `T3`; use one of 'T1' or 'T2'",
     ]
 
 
