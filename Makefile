@@ -31,6 +31,8 @@ demo: $(VENV)/.installed
 	@echo
 	$(BIN)/journey --as-of $(AS_OF) gate delivery --project $(EXAMPLE) --soft-fail
 	@echo
+	$(BIN)/journey --as-of $(AS_OF) gate open-day --project examples/lakeside
+	@echo
 	$(BIN)/journey --as-of $(AS_OF) site --project $(EXAMPLE) -o $(OUT)
 	@echo
 	@echo "Reports written: open $(OUT)/index.html in a browser."

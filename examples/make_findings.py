@@ -1,17 +1,30 @@
-"""Generate the Harbour View Phase 2 findings: `harbour-view/findings/acceptance.csv`.
+"""Generate the example projects' findings: `harbour-view/` and `lakeside/`.
 
-Deterministic (`random.Random(2026)`): running it again writes the same bytes, and
-tests/test_example.py checks that. The data tells this story, as of 2026-10-20:
+Deterministic (each project has its own `random.Random` seed): running it again writes the
+same bytes, and tests/test_example.py checks that. The density is that of real internal
+rounds of simulated acceptance:
 
-- Round 1, civil works (2026-07-29 to 08-08): every unit of the six towers inspected;
-  T1–T5 have verified everything except three hollowing findings in T5 still disputed
-  with the owners' representative; T6, whose main-contractor crew was moved to
-  Phase 3 in August, still has about one in six open.
-- Round 2, installation (2026-09-27 to 10-07): T1–T5 about 98 % verified; T6 about half.
-- A pre-walk of the final round in T1–T4 ahead of the open day (2026-10-12 to 10-16):
-  a few finish findings each, most of them still open.
+- rounds 1 (civil) and 2 (installation) sample 10–20 % of the homes of each building —
+  always every home of the lowest and the top residential floor, the rest drawn at random —
+  and find roughly 10–30 defects in each home they enter;
+- round 3 (finishing works) is no sample: it walks every home, as the owner will, and finds
+  a handful in each.
 
-    python examples/make_findings.py            # rewrites the CSV
+Harbour View Phase 2 (海景二期) is recorded as a Chinese team writes it: rooms, contractors
+and notes in Chinese. As of 2026-10-20:
+
+- Round 1, civil works (2026-07-29 to 08-08): T1–T5 have verified everything except three
+  hollowing findings in T5 on which customer relations and the main contractor disagree
+  about the repair method; T6, whose main-contractor crew was moved to Phase 3 in August,
+  still has about one in six open.
+- Round 2, installation (2026-09-27 to 10-07): T1–T5 about 97 % verified; T6 about half.
+- Round 3 has walked every home of T1–T4 ahead of the open day (2026-10-12 to 10-16);
+  about 40 % of what it found is verified so far. T5 and T6 are not finished enough yet.
+
+Lakeside Gardens Phase 1 is kept in English for English-speaking users: three buildings,
+rounds 1 and 2 done and almost all verified, its open day on 2026-10-22.
+
+    python examples/make_findings.py            # rewrites both CSV files
 """
 
 from __future__ import annotations
@@ -21,13 +34,10 @@ import datetime as dt
 import random
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-OUT = Path(__file__).parent / "harbour-view" / "findings" / "acceptance.csv"
-AS_OF = dt.date(2026, 10, 20)
-TOWERS = ("T1", "T2", "T3", "T4", "T5", "T6")
-FLOORS = range(2, 32)  # 30 residential floors of 7 homes: 210 homes a tower, 1,260 in all
-HOMES_PER_FLOOR = 7
+HERE = Path(__file__).parent
 COLUMNS = [
     "id",
     "item",
@@ -42,185 +52,327 @@ COLUMNS = [
     "note",
 ]
 
-MAIN = "Zhongjian No.3 Bureau"
-WATERPROOF = "Dongfang Waterproofing"
-WINDOWS = "Jinghua Doors & Windows"
-MEP = "Anda MEP"
-LIFTS = "Xunda Lifts"
-FIRE = "Tianhe Fire Engineering"
-DECOR = "Huaxin Decoration"
 
-UNIT_ROOMS = ("living room", "master bedroom", "bedroom 2", "kitchen", "bathroom", "balcony")
-PUBLIC_ROOMS = ("1F lobby", "lift hall", "stair 1", "stair 2", "B1 car park", "roof")
+@dataclass(frozen=True)
+class Kind:
+    """A kind of finding: the checklist item, how often it comes up, who fixes it, where."""
 
-# (item, weight, contractor, rooms; an empty unit for public-area items)
-Kind = tuple[str, int, str, tuple[str, ...], bool]
-ROUNDS: dict[str, tuple[dt.date, int, list[Kind]]] = {
-    "civil": (
-        dt.date(2026, 7, 29),
-        11,
-        [
-            ("AC-CIV-001", 30, MAIN, UNIT_ROOMS, False),
-            ("AC-CIV-002", 18, MAIN, UNIT_ROOMS, False),
-            ("AC-CIV-004", 14, MAIN, ("living room", "master bedroom", "bedroom 2"), False),
-            ("AC-CIV-007", 5, MAIN, ("master bedroom", "bedroom 2", "living room"), False),
-            ("AC-CIV-008", 9, WINDOWS, ("living room", "master bedroom", "balcony"), False),
-            ("AC-CIV-010", 6, WATERPROOF, ("bathroom", "kitchen", "balcony"), False),
-            ("AC-CIV-011", 4, WATERPROOF, ("bathroom", "kitchen"), False),
-            ("AC-CIV-013", 10, MAIN, UNIT_ROOMS, False),
-            ("AC-CIV-014", 8, MAIN, UNIT_ROOMS, False),
-            ("AC-CIV-018", 3, MAIN, ("living room", "balcony"), False),
-            ("AC-CIV-021", 3, MAIN, ("balcony", "master bedroom"), False),
-            ("AC-CIV-009", 1, WATERPROOF, ("B1 car park", "B2 ramp"), True),
-            ("AC-CIV-017", 1, MAIN, ("stair 1", "stair 2"), True),
-        ],
-    ),
-    "installation": (
-        dt.date(2026, 9, 27),
-        11,
-        [
-            ("AC-INS-001", 8, MEP, UNIT_ROOMS, False),
-            ("AC-INS-006", 10, MEP, UNIT_ROOMS, False),
-            ("AC-INS-008", 5, MEP, ("kitchen", "bathroom"), False),
-            ("AC-INS-009", 7, MEP, ("kitchen", "bathroom", "balcony"), False),
-            ("AC-INS-010", 4, WATERPROOF, ("bathroom", "kitchen"), False),
-            ("AC-INS-011", 6, MEP, ("bathroom", "balcony"), False),
-            ("AC-INS-015", 4, MEP, ("kitchen", "bathroom"), False),
-            ("AC-INS-016", 7, WINDOWS, ("living room", "master bedroom", "bedroom 2"), False),
-            (
-                "AC-INS-018",
-                12,
-                DECOR,
-                ("entrance", "master bedroom", "bedroom 2", "bathroom"),
-                False,
-            ),
-            ("AC-INS-026", 6, MEP, ("bathroom", "kitchen"), False),
-            ("AC-INS-027", 3, MEP, ("living room", "master bedroom"), False),
-            ("AC-INS-021", 1, LIFTS, ("lift L1", "lift L2", "lift L3", "lift L4"), True),
-            ("AC-INS-023", 1, FIRE, ("lift hall", "stair 1", "stair 2"), True),
-        ],
-    ),
-    "final": (
-        dt.date(2026, 10, 12),
-        5,
-        [
-            ("AC-FIN-001", 10, DECOR, UNIT_ROOMS, False),
-            ("AC-FIN-002", 4, DECOR, ("kitchen", "bathroom", "living room"), False),
-            ("AC-FIN-004", 5, DECOR, ("living room", "master bedroom", "bedroom 2"), False),
-            ("AC-FIN-005", 6, DECOR, ("kitchen", "bathroom"), False),
-            ("AC-FIN-010", 6, DECOR, UNIT_ROOMS, False),
-            ("AC-FIN-012", 1, DECOR, ("lift hall", "stair 1", "stair 2"), True),
-        ],
-    ),
-}
-
-# Findings per home in each round, and the share verified, by tower (T6 lags).
-PER_HOME = {"civil": 1.6, "installation": 1.2, "final": 0.15}
-VERIFIED = {
-    "civil": dict.fromkeys(TOWERS[:5], 1.0) | {"T6": 0.84},
-    "installation": dict.fromkeys(TOWERS[:5], 0.98) | {"T6": 0.52},
-    "final": dict.fromkeys(TOWERS[:4], 0.4) | {"T5": 0.0, "T6": 0.0},
-}
-OPEN_STATUSES = ("open", "open", "rectified", "rectified", "rectified", "reopened", "disputed")
-NOTES = {
-    "disputed": "owners' rep disputes the repair method",
-    "reopened": "failed re-inspection",
-    "rectified": "awaiting joint re-inspection",
-}
+    item: str
+    weight: int
+    contractor: str
+    rooms: tuple[str, ...]
+    public: bool = False  # a public area: no unit
 
 
-def homes(tower: str) -> Iterator[str]:
-    """The unit numbers of a tower: 201 … 3107."""
-    for floor in FLOORS:
-        for home in range(1, HOMES_PER_FLOOR + 1):
-            yield f"{floor}{home:02d}"
+@dataclass(frozen=True)
+class Round:
+    """One round of simulated acceptance as it was held on a project."""
+
+    code: str  # CIV, INS, FIN
+    start: dt.date
+    days: int
+    due_days: int
+    kinds: tuple[Kind, ...]
+    per_home: tuple[int, int]  # findings in a home entered, lowest and highest
+    sample: float  # share of homes entered; 1.0 walks every home
+    verified: dict[str, float]  # share verified by the as-of day, per building walked
 
 
-def rows(rng: random.Random) -> Iterator[list[str]]:
-    """Every finding, round by round and tower by tower."""
-    for round_name, (start, days, kinds) in ROUNDS.items():
-        weights = [k[1] for k in kinds]
-        for tower in TOWERS:
-            share = VERIFIED[round_name][tower]
-            if round_name == "final" and tower in ("T5", "T6"):
-                continue  # the pre-walk covered T1–T4 only
-            count = 0
-            for unit in homes(tower):
-                for _ in range(_how_many(rng, PER_HOME[round_name])):
-                    count += 1
-                    kind = rng.choices(kinds, weights)[0]
-                    found = start + dt.timedelta(days=rng.randrange(days))
-                    fid = f"HV2-{round_name[:3].upper()}-{tower}-{count:04d}"
-                    yield _row(rng, fid, kind, tower, unit, found, share)
-    yield from _disputed_in_t5()
+@dataclass(frozen=True)
+class Words:
+    """Notes in the project's language, by status; and the disputes of each contractor."""
+
+    notes: dict[str, tuple[str, ...]]
+    disputes: dict[str, str]
 
 
-def _how_many(rng: random.Random, mean: float) -> int:
-    """A small count around `mean` (0, 1, 2 … with the right average)."""
-    whole = int(mean)
-    return whole + (1 if rng.random() < mean - whole else 0)
+@dataclass(frozen=True)
+class Dispute:
+    """The story's disputes: the first `count` findings of `item` a round records in a
+    building, left open because customer relations and the contractor disagree."""
+
+    round: str
+    building: str
+    item: str
+    count: int
+    note: str
+
+
+@dataclass(frozen=True)
+class Project:
+    """What the generator needs to know about one example project."""
+
+    out: Path
+    prefix: str
+    seed: int
+    as_of: dt.date
+    buildings: tuple[str, ...]
+    floors: range
+    homes_per_floor: int
+    rounds: tuple[Round, ...]
+    words: Words
+    disputes: tuple[Dispute, ...] = ()
+
+
+def homes(project: Project) -> list[str]:
+    """The unit numbers of a building: floor and home, `201` … `3107`."""
+    return [f"{f}{h:02d}" for f in project.floors for h in range(1, project.homes_per_floor + 1)]
+
+
+def entered(project: Project, rnd: Round, rng: random.Random) -> list[str]:
+    """The homes a round enters in one building: every home, or a sample that always holds
+    the lowest and the top residential floor."""
+    every = homes(project)
+    if rnd.sample >= 1.0:
+        return every
+    ends = (str(project.floors[0]), str(project.floors[-1]))
+    fixed = [u for u in every if u[:-2] in ends]
+    rest = [u for u in every if u not in fixed]
+    extra = max(0, round(len(every) * rnd.sample) - len(fixed))
+    chosen = set(fixed) | set(rng.sample(rest, extra))
+    return [u for u in every if u in chosen]
+
+
+def rows(project: Project) -> Iterator[list[str]]:
+    """Every finding of the project, round by round and building by building."""
+    rng = random.Random(project.seed)
+    for rnd in project.rounds:
+        home_kinds = [k for k in rnd.kinds if not k.public]
+        public_kinds = [k for k in rnd.kinds if k.public]
+        for building, share in rnd.verified.items():
+            made: list[list[str]] = []
+            for unit in entered(project, rnd, rng):
+                for _ in range(rng.randint(*rnd.per_home)):
+                    kind = rng.choices(home_kinds, [k.weight for k in home_kinds])[0]
+                    made.append(_row(project, rng, rnd, kind, building, unit, share))
+            for kind in public_kinds:
+                made += [_row(project, rng, rnd, kind, building, "", share) for _ in range(kind.weight)]
+            _dispute(project, rnd, building, made)
+            for n, row in enumerate(made, start=1):
+                yield [f"{project.prefix}-{rnd.code}-{building}-{n:04d}", *row]
+
+
+def _dispute(project: Project, rnd: Round, building: str, made: list[list[str]]) -> None:
+    """Turn the first findings of a disputed item into the disputes the story tells."""
+    for dispute in project.disputes:
+        if (dispute.round, dispute.building) != (rnd.code, building):
+            continue
+        rows = [row for row in made if row[0] == dispute.item][: dispute.count]
+        for row in rows:
+            row[4], row[7], row[9] = "disputed", "", dispute.note  # status, closed, note
 
 
 def _row(
-    rng: random.Random, fid: str, kind: Kind, tower: str, unit: str, found: dt.date, share: float
+    project: Project,
+    rng: random.Random,
+    rnd: Round,
+    kind: Kind,
+    building: str,
+    unit: str,
+    share: float,
 ) -> list[str]:
-    item, _weight, contractor, rooms, public = kind
-    due = found + dt.timedelta(days=14 if item.startswith("AC-CIV") else 7)
-    verified = rng.random() < share
-    status = "verified" if verified else rng.choice(OPEN_STATUSES)
-    closed = ""
-    if verified:
-        closed = min(found + dt.timedelta(days=rng.randrange(3, 21)), AS_OF).isoformat()
-    note = NOTES.get(status, "") if rng.random() < 0.5 else ""
-    room = rng.choice(rooms)
+    """One finding, without its id: item, building, unit, room, status, dates, who, note."""
+    found = rnd.start + dt.timedelta(days=rng.randrange(rnd.days))
+    due = found + dt.timedelta(days=rnd.due_days)
+    status, closed = "verified", ""
+    if rng.random() < share:
+        closed = min(found + dt.timedelta(days=rng.randrange(3, 21)), project.as_of).isoformat()
+    else:
+        status = rng.choices(("open", "rectified", "reopened", "disputed"), (5, 8, 2, 1))[0]
+    if status == "disputed":
+        note = project.words.disputes[kind.contractor]
+    else:
+        note = rng.choice(project.words.notes[status])
     return [
-        fid,
-        item,
-        tower,
-        "" if public else unit,
-        room,
+        kind.item,
+        building,
+        unit,
+        rng.choice(kind.rooms),
         status,
         found.isoformat(),
         due.isoformat(),
         closed,
-        contractor,
+        kind.contractor,
         note,
     ]
 
 
-def _disputed_in_t5() -> Iterator[list[str]]:
-    """Three round-1 hollowing findings in T5 that the owners' representative disputes."""
-    for n, (unit, room) in enumerate((("1203", "living room"), ("1705", "master bedroom"),
-                                      ("2302", "bedroom 2")), start=1):  # fmt: skip
-        yield [
-            f"HV2-CIV-T5-D{n:03d}",
-            "AC-CIV-001",
-            "T5",
-            unit,
-            room,
-            "disputed",
-            "2026-08-03",
-            "2026-08-17",
-            "",
-            MAIN,
-            "owners' rep asks for full re-plastering, contractor offers local repair",
-        ]
-
-
-def write(path: Path = OUT) -> int:
-    """Write the CSV; return the number of findings."""
-    rng = random.Random(2026)
+def write(project: Project, path: Path | None = None) -> int:
+    """Write the project's findings CSV; return the number of findings."""
+    path = path or project.out
     path.parent.mkdir(parents=True, exist_ok=True)
     count = 0
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(COLUMNS)
-        for row in rows(rng):
+        for row in rows(project):
             writer.writerow(row)
             count += 1
     return count
 
 
+# Harbour View Phase 2 (海景二期) -----------------------------------------------------------------
+
+MAIN = "宏建建设"  # 总包
+WATERPROOF = "固安防水"
+WINDOWS = "金华门窗"
+MEP = "安达机电"
+LIFTS = "腾达电梯"
+FIRE = "天禾消防"
+DECOR = "华信装饰"
+
+ROOMS = ("客厅", "餐厅", "主卧", "次卧", "书房", "厨房", "主卫", "次卫", "阳台", "玄关")
+WET = ("厨房", "主卫", "次卫", "阳台")
+LIVING = ("客厅", "主卧", "次卧", "书房")
+
+HV_CIVIL = (
+    Kind("AC-CIV-001", 26, MAIN, ROOMS),
+    Kind("AC-CIV-002", 14, MAIN, ROOMS),
+    Kind("AC-CIV-004", 12, MAIN, LIVING),
+    Kind("AC-CIV-007", 4, MAIN, ("主卧", "次卧", "客厅")),
+    Kind("AC-CIV-008", 7, WINDOWS, ("客厅", "主卧", "次卧", "阳台")),
+    Kind("AC-CIV-010", 5, WATERPROOF, WET),
+    Kind("AC-CIV-011", 3, WATERPROOF, ("主卫", "次卫", "厨房")),
+    Kind("AC-CIV-012", 3, MAIN, ("主卫", "次卫", "厨房")),
+    Kind("AC-CIV-013", 16, MAIN, ROOMS),
+    Kind("AC-CIV-014", 10, MAIN, ROOMS),
+    Kind("AC-CIV-018", 3, MAIN, ("客厅", "阳台")),
+    Kind("AC-CIV-021", 3, MAIN, ("阳台", "主卧")),
+    Kind("AC-CIV-022", 4, MAIN, ROOMS),
+    Kind("AC-CIV-009", 2, WATERPROOF, ("地下一层车库", "地下二层坡道"), public=True),
+    Kind("AC-CIV-017", 2, MAIN, ("1#楼梯", "2#楼梯"), public=True),
+    Kind("AC-CIV-006", 1, WATERPROOF, ("屋面",), public=True),
+)
+HV_INSTALLATION = (
+    Kind("AC-INS-001", 6, MEP, ROOMS),
+    Kind("AC-INS-003", 3, MEP, ("玄关",)),
+    Kind("AC-INS-006", 10, MEP, ROOMS),
+    Kind("AC-INS-008", 3, MEP, WET),
+    Kind("AC-INS-009", 6, MEP, WET),
+    Kind("AC-INS-010", 3, WATERPROOF, ("主卫", "次卫", "厨房")),
+    Kind("AC-INS-011", 6, MEP, ("主卫", "次卫", "阳台")),
+    Kind("AC-INS-014", 3, MEP, ("厨房", "阳台")),
+    Kind("AC-INS-015", 4, MEP, ("厨房", "主卫", "次卫")),
+    Kind("AC-INS-016", 8, WINDOWS, LIVING),
+    Kind("AC-INS-018", 12, DECOR, ("玄关", "主卧", "次卧", "主卫", "次卫")),
+    Kind("AC-INS-026", 7, MEP, ("主卫", "次卫", "厨房")),
+    Kind("AC-INS-027", 3, MEP, ("客厅", "主卧", "书房")),
+    Kind("AC-INS-019", 2, MEP, ("首层大堂",), public=True),
+    Kind("AC-INS-023", 2, FIRE, ("电梯厅", "1#楼梯", "2#楼梯"), public=True),
+)
+HV_FINAL = (
+    Kind("AC-FIN-001", 10, DECOR, ROOMS),
+    Kind("AC-FIN-002", 3, DECOR, ("客厅", "餐厅", "主卫")),
+    Kind("AC-FIN-003", 5, DECOR, ("厨房", "主卫", "次卫", "客厅")),
+    Kind("AC-FIN-004", 5, DECOR, LIVING),
+    Kind("AC-FIN-005", 7, DECOR, ("厨房", "主卫", "次卫")),
+    Kind("AC-FIN-006", 3, DECOR, ("主卫", "次卫")),
+    Kind("AC-FIN-007", 4, DECOR, ("厨房",)),
+    Kind("AC-FIN-010", 6, DECOR, ROOMS),
+    Kind("AC-FIN-011", 2, DECOR, ("首层大堂", "电梯厅"), public=True),
+    Kind("AC-FIN-012", 2, DECOR, ("电梯厅", "1#楼梯", "2#楼梯"), public=True),
+)
+TOWERS = ("T1", "T2", "T3", "T4", "T5", "T6")
+HARBOUR_VIEW = Project(
+    out=HERE / "harbour-view" / "findings" / "acceptance.csv",
+    prefix="HV2",
+    seed=2026,
+    as_of=dt.date(2026, 10, 20),
+    buildings=TOWERS,
+    floors=range(2, 32),  # 30 residential floors of 7 homes: 210 homes a tower
+    homes_per_floor=7,
+    rounds=(
+        Round("CIV", dt.date(2026, 7, 29), 11, 14, HV_CIVIL, (10, 26), 0.15,
+              dict.fromkeys(TOWERS[:5], 1.0) | {"T6": 0.84}),  # fmt: skip
+        Round("INS", dt.date(2026, 9, 27), 11, 10, HV_INSTALLATION, (10, 22), 0.15,
+              dict.fromkeys(TOWERS[:5], 0.97) | {"T6": 0.52}),  # fmt: skip
+        Round("FIN", dt.date(2026, 10, 12), 5, 7, HV_FINAL, (1, 5), 1.0,
+              dict.fromkeys(TOWERS[:4], 0.4)),  # fmt: skip
+    ),
+    words=Words(
+        notes={
+            "verified": ("", "", "复验合格"),
+            "open": ("", "已派单", "待施工单位确认整改方案"),
+            "rectified": ("已整改，待联合复验", "施工单位已报完成，待客关复验"),
+            "reopened": ("复验不合格，重新整改", "复验仍有问题，退回施工单位"),
+        },
+        disputes={
+            MAIN: "客关与总包对整改方式有分歧：客关要求整面铲除重抹，总包主张局部修补",
+            WATERPROOF: "责任界面有争议：防水单位认为渗点在总包施工的止水坎",
+            WINDOWS: "门窗单位与总包对窗边渗水责任有争议，待工程部裁定",
+            MEP: "机电单位认为符合规范、不属于质量问题，客关不认可",
+            DECOR: "精装单位认为系总包基层问题，责任未定",
+            FIRE: "消防单位与总包对防火门闭门器缺失责任有争议",
+            LIFTS: "电梯单位与总包对井道渗水责任有争议",
+        },
+    ),
+    disputes=(Dispute("CIV", "T5", "AC-CIV-001", 3, "客关与总包对整改方式有分歧：客关要求整面铲除重抹，总包主张局部修补"),),
+)
+
+# Lakeside Gardens Phase 1 -----------------------------------------------------------------------
+
+BUILDER = "Lakeside Construction"
+SEAL = "Apex Waterproofing"
+GLAZING = "ClearView Windows"
+SERVICES = "Brightline MEP"
+FITOUT = "Northfield Interiors"
+
+L_ROOMS = ("living room", "dining room", "master bedroom", "bedroom 2", "kitchen", "bathroom",
+           "ensuite", "balcony")  # fmt: skip
+L_WET = ("kitchen", "bathroom", "ensuite", "balcony")
+LAKESIDE = Project(
+    out=HERE / "lakeside" / "findings" / "acceptance.csv",
+    prefix="LG1",
+    seed=2027,
+    as_of=dt.date(2026, 10, 20),
+    buildings=("B1", "B2", "B3"),
+    floors=range(1, 19),  # 18 floors of 4 homes: 72 homes a building
+    homes_per_floor=4,
+    rounds=(
+        Round("CIV", dt.date(2026, 7, 22), 11, 14, (
+            Kind("AC-CIV-001", 24, BUILDER, L_ROOMS),
+            Kind("AC-CIV-002", 12, BUILDER, L_ROOMS),
+            Kind("AC-CIV-004", 10, BUILDER, ("living room", "master bedroom", "bedroom 2")),
+            Kind("AC-CIV-008", 6, GLAZING, ("living room", "master bedroom", "balcony")),
+            Kind("AC-CIV-010", 5, SEAL, L_WET),
+            Kind("AC-CIV-013", 14, BUILDER, L_ROOMS),
+            Kind("AC-CIV-014", 9, BUILDER, L_ROOMS),
+            Kind("AC-CIV-022", 4, BUILDER, L_ROOMS),
+            Kind("AC-CIV-017", 1, BUILDER, ("stair A", "stair B"), public=True),
+        ), (10, 24), 0.15, {"B1": 1.0, "B2": 1.0, "B3": 1.0}),  # fmt: skip
+        Round("INS", dt.date(2026, 9, 20), 11, 10, (
+            Kind("AC-INS-001", 6, SERVICES, L_ROOMS),
+            Kind("AC-INS-006", 9, SERVICES, L_ROOMS),
+            Kind("AC-INS-009", 6, SERVICES, L_WET),
+            Kind("AC-INS-011", 5, SERVICES, ("bathroom", "ensuite", "balcony")),
+            Kind("AC-INS-016", 7, GLAZING, ("living room", "master bedroom", "bedroom 2")),
+            Kind("AC-INS-018", 10, FITOUT, ("entrance", "master bedroom", "bedroom 2")),
+            Kind("AC-INS-026", 6, SERVICES, ("bathroom", "ensuite", "kitchen")),
+            Kind("AC-INS-023", 1, SERVICES, ("lift lobby", "stair A"), public=True),
+        ), (10, 20), 0.15, {"B1": 0.99, "B2": 0.99, "B3": 0.98}),  # fmt: skip
+    ),
+    words=Words(
+        notes={
+            "verified": ("", "", "passed re-inspection"),
+            "open": ("", "work order issued", "contractor to confirm the repair method"),
+            "rectified": ("repaired, awaiting joint re-inspection",),
+            "reopened": ("failed re-inspection, returned to the contractor",),
+        },
+        disputes={
+            BUILDER: "customer relations and the builder disagree on the repair method",
+            SEAL: "responsibility disputed between the waterproofing and the main contractor",
+            GLAZING: "window contractor and builder dispute who caused the leak",
+            SERVICES: "MEP contractor says it meets the code; customer relations disagrees",
+            FITOUT: "fit-out contractor blames the builder's substrate; responsibility open",
+        },
+    ),
+)
+
+PROJECTS = {"harbour-view": HARBOUR_VIEW, "lakeside": LAKESIDE}
+
+
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
-    print(f"wrote {write(target)} findings to {target}")
+    names = sys.argv[1:] or list(PROJECTS)
+    for name in names:
+        project = PROJECTS[name]
+        print(f"wrote {write(project)} findings to {project.out.relative_to(HERE.parent)}")

@@ -13,7 +13,7 @@ _REASONS: dict[str, tuple[str, str]] = {
     ),
     "gate.reason.risk_open": (
         "rated {rating} and still {status}; close or accept it",
-        "评级为{rating}，状态仍为{status}，需关闭或接受",
+        "评级为{rating}，状态仍为{status}，需关闭或经审批接受",
     ),
     "gate.reason.risk_overdue": (
         "rated {rating}, still {status} and overdue since {due}",
@@ -28,7 +28,7 @@ _REASONS: dict[str, tuple[str, str]] = {
     ),
     "gate.reason.milestone_missing": (
         "the milestone is not set under `milestones:` in project.yaml",
-        "project.yaml 的 `milestones:` 中没有设定该节点",
+        "project.yaml 的 `milestones:` 中没有设定该关键节点",
     ),
     "gate.reason.milestone_gap": (
         "only {gap} {gap|day|days} after {before} ({before_date} → {after_date}); needs at least {min_days}",
@@ -44,11 +44,11 @@ _REASONS: dict[str, tuple[str, str]] = {
     ),
     "gate.reason.task_unanchored": (
         "cannot be scheduled: the project has no milestone `{anchor}`",
-        "无法排期：项目没有节点 `{anchor}`",
+        "无法排期：项目没有关键节点 `{anchor}`",
     ),
     "gate.reason.findings_ratio": (
         "{rate} of findings verified ({verified}/{total}); needs {needed}; most open: {contractor}",
-        "问题验证关闭率 {rate}（{verified}/{total}），要求 {needed}；未关闭最多：{contractor}",
+        "整改销项率 {rate}（复验关闭 {verified} / 问题总数 {total}），要求 {needed}；未关闭最多：{contractor}",
     ),
     "gate.reason.findings_aged": (
         "{count} open {count|finding|findings} older than {days} days",
@@ -56,7 +56,7 @@ _REASONS: dict[str, tuple[str, str]] = {
     ),
     "gate.reason.finding_blocking": (
         "{open} open {open|finding|findings} on a blocking item (first: {first})",
-        "关键项仍有 {open} 个未关闭问题（首个：{first}）",
+        "否决项仍有 {open} 个未关闭问题（首个：{first}）",
     ),
     "gate.reason.red_risk_open": (
         "{status} risk threatens red line {point} ({point_title})",
@@ -83,31 +83,31 @@ _RULES: dict[str, tuple[str, str]] = {
     "gate.rule_passed": ("passed", "通过"),
     "gate.rule_passed_waived": (
         "passed; {count} {count|item|items} waived",
-        "通过；{count} 项已豁免",
+        "通过；{count} 项已特批",
     ),
     "gate.rule_waived": (
         "{count} {count|item blocks|items block}, but the rule is waived by {approved_by} until {expires}: {why}",
-        "{count} 项不满足，但本规则已由 {approved_by} 豁免至 {expires}：{why}",
+        "{count} 项不满足，但本规则已由 {approved_by} 特批至 {expires}：{why}",
     ),
     "gate.rule_waiver_expired": (
         "{count} {count|item blocks|items block}; the rule's waiver expired on {expires} and no longer applies",
-        "{count} 项不满足；本规则的豁免已于 {expires} 到期，不再有效",
+        "{count} 项不满足；本规则的特批已于 {expires} 到期，不再有效",
     ),
     "gate.rule_not_waivable": (
         "{count} {count|item blocks|items block}; this rule cannot be waived",
-        "{count} 项不满足；本规则不得豁免",
+        "{count} 项不满足；本规则不得特批",
     ),
     "gate.item_waived": (
         "waived by {approved_by} until {expires}",
-        "已由 {approved_by} 豁免至 {expires}",
+        "已由 {approved_by} 特批至 {expires}",
     ),
     "gate.item_waiver_expired": (
         "its waiver expired on {expires} and no longer applies",
-        "其豁免已于 {expires} 到期，不再有效",
+        "其特批已于 {expires} 到期，不再有效",
     ),
     "gate.item_not_waivable": (
         "a waiver names it, but this rule cannot be waived",
-        "虽有豁免，但本规则不得豁免",
+        "虽有特批，但本规则不得特批",
     ),
     # Default rule titles
     "gate.title.risks-controlled": ("Risks are controlled", "风险已受控"),
@@ -115,12 +115,12 @@ _RULES: dict[str, tuple[str, str]] = {
     "gate.title.findings-closed": ("Findings are closed", "问题已关闭"),
     "gate.title.tasks-done": ("Tasks due are done", "到期任务已完成"),
     "gate.title.red-lines-clear": ("No red line at risk", "红线无风险"),
-    "gate.title.milestone-order": ("Milestones in order", "节点顺序正确"),
+    "gate.title.milestone-order": ("Milestones in order", "关键节点顺序正确"),
     # Words
     "gate.status.open": ("open", "未关闭"),
-    "gate.status.mitigating": ("mitigating", "处理中"),
+    "gate.status.mitigating": ("mitigating", "管控中"),
     "gate.status.closed": ("closed", "已关闭"),
-    "gate.status.accepted": ("accepted", "已接受"),
+    "gate.status.accepted": ("accepted", "风险接受（已审批）"),
     "gate.status.todo": ("to do", "未开始"),
     "gate.status.doing": ("in progress", "进行中"),
     "gate.status.done": ("done", "已完成"),
@@ -132,11 +132,11 @@ _RULES: dict[str, tuple[str, str]] = {
     "gate.verdict.fail": ("FAIL", "未通过"),
     "gate.mark.pass": ("PASS", "通过"),
     "gate.mark.fail": ("FAIL", "未通过"),
-    "gate.mark.waived": ("WAIVED", "已豁免"),
+    "gate.mark.waived": ("WAIVED", "已特批"),
     "gate.mark.warn": ("WARN", "警告"),
     "gate.rstatus.pass": ("pass", "通过"),
     "gate.rstatus.fail": ("fail", "未通过"),
-    "gate.rstatus.waived": ("waived", "已豁免"),
+    "gate.rstatus.waived": ("waived", "已特批"),
     "gate.rstatus.warn": ("warning", "警告"),
     "gate.wstate.in-force": ("in force", "有效"),
     "gate.wstate.expiring": ("expiring soon", "即将到期"),
@@ -147,7 +147,7 @@ _OUTPUT: dict[str, tuple[str, str]] = {
     # Problems and usage
     "gate.unknown": (
         "no gate `{value}` in the catalog; gates: {choices}",
-        "知识库中没有关卡 `{value}`；现有关卡：{choices}",
+        "标准库中没有节点准入 `{value}`；现有节点准入：{choices}",
     ),
     "gate.out_unknown_format": (
         "unknown output format `{value}`; choose from {choices}",
@@ -159,23 +159,23 @@ _OUTPUT: dict[str, tuple[str, str]] = {
     ),
     "gate.out_written": ("wrote {path}", "已写入 {path}"),
     # Text and Markdown output
-    "gate.text.gate": ("Gate {gate}: {title}", "关卡 {gate}：{title}"),
+    "gate.text.gate": ("Gate {gate}: {title}", "节点准入 {gate}：{title}"),
     "gate.text.context": (
         "project {project} ({name}) · {positioning} · catalog {catalog} {version} · as of {as_of}",
-        "项目 {project}（{name}）· {positioning} · 知识库 {catalog} {version} · 评估日期 {as_of}",
+        "项目 {project}（{name}）· {positioning} · 标准库 {catalog} {version} · 评估日期 {as_of}",
     ),
-    "gate.text.milestone": ("milestone {milestone}: {date}", "节点 {milestone}：{date}"),
+    "gate.text.milestone": ("milestone {milestone}: {date}", "关键节点 {milestone}：{date}"),
     "gate.text.verdict": (
         "{verdict}: {failed} of {rules} {rules|rule fails|rules fail} the gate (--fail-on {fail_on})",
-        "{verdict}：{rules} 条规则中有 {failed} 条导致关卡不通过（--fail-on {fail_on}）",
+        "{verdict}：{rules} 条规则中有 {failed} 条导致节点准入不通过（--fail-on {fail_on}）",
     ),
     "gate.text.below_fail_on": (
         "(below --fail-on {fail_on}: does not fail the gate)",
-        "（低于 --fail-on {fail_on}，不影响关卡结论）",
+        "（低于 --fail-on {fail_on}，不影响准入结论）",
     ),
     "gate.text.owner": ("owner {owner}", "责任 {owner}"),
     "gate.text.no_owner": ("no owner", "无责任专业"),
-    "gate.text.waivers": ("Waivers", "豁免"),
+    "gate.text.waivers": ("Waivers", "特批事项"),
     "gate.text.waiver_line": (
         "{target}: {state}, until {expires}, approved by {approved_by}: {reason}",
         "{target}：{state}，至 {expires}，批准人 {approved_by}：{reason}",

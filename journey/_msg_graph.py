@@ -65,7 +65,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "graph.unknown_milestone": (
         "--milestone: the project has no milestone `{value}`; it has {choices}",
-        "--milestone：项目中没有节点 `{value}`，现有节点：{choices}",
+        "--milestone：项目中没有关键节点 `{value}`，现有关键节点：{choices}",
     ),
     "graph.title": (
         "{catalog} {version}: {items} items, {edges} dependencies",

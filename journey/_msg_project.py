@@ -35,24 +35,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "project.unknown_milestone": (
         "unknown milestone `{value}`: the catalog schedules tasks and gates from "
         "`{expected}`, which this project does not set",
-        "未知节点 `{value}`：知识库以 `{expected}` 为基准安排任务和关卡，但本项目未设置该节点",
+        "未知关键节点 `{value}`：标准库以 `{expected}` 为基准安排任务和节点准入，但本项目未设置该关键节点",
     ),
     "project.milestone_for_tasks": (
         "no `{value}` milestone: {count} plan {count|task|tasks} ({tasks}) {count|is|are} scheduled from it and "
         "cannot be placed; add `{value}: YYYY-MM-DD` under `milestones:`",
-        "缺少 `{value}` 节点：{count} 项计划任务（{tasks}）以它为基准排期，无法排期；"
+        "缺少关键节点 `{value}`：{count} 项计划任务（{tasks}）以它为基准排期，无法排期；"
         "请在 `milestones:` 下添加 `{value}: YYYY-MM-DD`",
     ),
     "project.milestone_for_gates": (
         "no `{value}` milestone: the {gates|gate|gates} {gates} {gates|is|are} checked against it; "
         "add `{value}: YYYY-MM-DD` under `milestones:`",
-        "缺少 `{value}` 节点：关卡 {gates} 以它为检查基准；"
+        "缺少关键节点 `{value}`：节点准入 {gates} 以它为检查基准；"
         "请在 `milestones:` 下添加 `{value}: YYYY-MM-DD`",
     ),
     "project.extra_clash": (
         "the project risk id `{value}` is already used by the catalog ({other}); "
         "give the project risk an id of its own",
-        "项目风险编号 `{value}` 已被知识库使用（{other}），请为项目风险另起编号",
+        "项目风险编号 `{value}` 已被标准库使用（{other}），请为项目风险另起编号",
     ),
     "project.extra_twice": (
         "the project risk id `{value}` is used twice (first at line {first_line})",
@@ -74,22 +74,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "waiver.unknown_target": (
         "the waiver targets `{value}`, which is neither a catalog or project item id "
         "nor the id of a gate rule",
-        "豁免对象 `{value}` 既不是知识库或项目中的条目编号，也不是关卡规则编号",
+        "特批对象 `{value}` 既不是标准库或项目中的条目编号，也不是准入规则编号",
     ),
     "waiver.expired": (
         "the waiver for `{target}` expired on {expires}; it no longer applies — renew it "
         "with a new approval or remove it",
-        "`{target}` 的豁免已于 {expires} 到期，不再生效；请重新审批续期或删除",
+        "`{target}` 的特批已于 {expires} 到期，不再生效；请重新审批续期或删除",
     ),
     "waiver.expiring": (
         "the waiver for `{target}` expires on {expires}, in {days} {days|day|days}; renew it in "
         "time or close the item",
-        "`{target}` 的豁免将于 {expires} 到期（还剩 {days} 天），请及时续期或关闭该条目",
+        "`{target}` 的特批将于 {expires} 到期（还剩 {days} 天），请及时续期或关闭该条目",
     ),
     # Findings files
     "findings.after_as_of": (
         "{count} {count|finding was|findings were} found after the as-of date {as_of}; they count as 0 days old",
-        "有 {count} 条问题的发现日期晚于评估日期 {as_of}，按 0 天计算账龄",
+        "有 {count} 条问题的发现日期晚于评估日期 {as_of}，按 0 天计算问题存续天数",
     ),
     # journey init
     "init.exists": (

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from journey.catalog import Catalog
+from journey.messages import has, text
 from journey.models import CheckItem, Point, Risk, Task
 from journey.types import LocalisedText
 
@@ -151,3 +152,88 @@ def _plain(value: Any, lang: str) -> Any:
     if hasattr(value, "model_dump"):
         return {k: _plain(getattr(value, k), lang) for k in type(value).model_fields}
     return value.value if hasattr(value, "value") and not isinstance(value, (str, int)) else value
+
+
+def shown_row(catalog: Catalog, row: Row, lang: str) -> Row:
+    """A listing row as a person reads it: in Chinese, the kind, stage, owner and level by
+    their titles (`风险`, `设计阶段`, `工程`, `过程管理`) rather than their ids."""
+    if lang != "zh":
+        return row
+    return row._replace(
+        kind=_kind_word(row.kind, lang),
+        stage=_title(catalog.stages, row.stage, lang),
+        owner=_title(catalog.professions, row.owner, lang),
+        level=_title(catalog.levels, row.level, lang),
+    )
+
+
+def shown_details(catalog: Catalog, data: dict[str, Any], lang: str) -> dict[str, Any]:
+    """`details` as a person reads it: in Chinese, field names and the ids of stages,
+    professions, levels, categories and kinds replaced by their titles."""
+    if lang != "zh":
+        return data
+    return {
+        _field_word(key, lang): _shown(catalog, key, value, lang) for key, value in data.items()
+    }
+
+
+def _shown(catalog: Catalog, key: str, value: Any, lang: str) -> Any:
+    if isinstance(value, list):
+        return [_shown(catalog, key, v, lang) for v in value]
+    if isinstance(value, dict):
+        return shown_details(catalog, value, lang)
+    if isinstance(value, bool):
+        return text("catalog.bool.true" if value else "catalog.bool.false", lang)
+    if not isinstance(value, str):
+        return value
+    by_field: dict[str, Any] = {
+        "stage": catalog.stages,
+        "owner": catalog.professions,
+        "contributors": catalog.professions,
+        "level": catalog.levels,
+        "checklist": catalog.checklists,
+    }
+    if key in by_field:
+        return _title(by_field[key], value, lang)
+    if key == "category":
+        return _category_word(catalog, value, lang)
+    if key in ("anchor", "milestone"):
+        return _message_or(f"milestone.{value}", value, lang)
+    if key in ("kind", "phase", "rating"):
+        return _word_of(key, value, lang)
+    return value
+
+
+def _title(entries: Any, entry_id: str, lang: str) -> str:
+    entry = entries.get(entry_id) if entry_id else None
+    return entry.title.get(lang) if entry is not None else entry_id
+
+
+def _kind_word(kind: str, lang: str) -> str:
+    return _word_of("kind", kind, lang)
+
+
+def _category_word(catalog: Catalog, value: str, lang: str) -> str:
+    category = catalog.categories.get(value)
+    if category is not None:
+        return category.title.get(lang)
+    return _message_or(f"catalog.task_category.{value}", value, lang)
+
+
+def _word_of(key: str, value: str, lang: str) -> str:
+    if key == "kind":
+        code = f"catalog.kind.{value}" if value in KINDS else f"catalog.point_kind.{value}"
+        if value == "checklist":
+            code = "catalog.kind.checklists"
+        return _message_or(code, value, lang)
+    if key == "rating":
+        return _message_or(f"gate.rating.{value}", value, lang)
+    return _message_or(f"catalog.phase.{value}", value, lang)
+
+
+def _field_word(key: str, lang: str) -> str:
+    return _message_or(f"catalog.field.{key}", key, lang)
+
+
+def _message_or(code: str, fallback: str, lang: str) -> str:
+    return text(code, lang) if has(code) else fallback

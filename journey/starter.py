@@ -16,7 +16,7 @@ FINDINGS_FILE = "findings/findings.csv"
 _TEMPLATE = """\
 # yaml-language-server: $schema={schema_base}/project.json
 # A journey project: where this development stands against the company catalog.
-# 项目文件：本项目相对于公司知识库的状态。Check it with: journey validate {folder}
+# 项目文件：本项目相对于公司标准库的状态。Check it with: journey validate {folder}
 kind: project
 id: {project_id}  # lower-case letters, digits and hyphens
 name: {{en: {name}, zh: {name}}}  # 项目名称

@@ -62,7 +62,7 @@ def _task(tid: str, anchor: str, offset: int, days: int, **more: Any) -> dict[st
 def _gate(gid: str, milestone: str, *rules: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": gid,
-        "title": {"en": f"Gate {gid}", "zh": f"关卡 {gid}"},
+        "title": {"en": f"Gate {gid}", "zh": f"{gid} 准入"},
         "stage": "delivery",
         "milestone": milestone,
         "rules": list(rules),

@@ -345,7 +345,7 @@ CASES = [
         "kind: gates\ngates:\n  - id: g\n    title: G\n    stage: sales\n    milestone: sales_launch\n    rules:\n      - {id: r, rule: risk-controlled}\n",
         "8:23",
         "unknown gate rule type `risk-controlled` (did you mean `risks-controlled`?)",
-        "未知的关卡规则类型",
+        "未知的准入规则类型",
     ),
     case(
         "bad-rule-option",

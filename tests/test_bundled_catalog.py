@@ -180,3 +180,59 @@ def test_catalog_files_use_every_kind() -> None:
 
 def test_root_is_inside_package() -> None:
     assert Path(bundled_root(), "__init__.py").exists()
+
+
+def test_statutory_and_practice_items(catalog: Catalog) -> None:
+    """分户验收, the two delivery risk assessments, 交付评估, the sales-stage licences, prices
+    and filing, and pre-sale funds (保交楼) are in the catalog and wired into the plan."""
+    tasks = catalog.tasks
+    assert "DP-028" in tasks["DP-006"].depends_on  # completion acceptance after 分户验收
+    assert "DP-007" in tasks["DP-028"].depends_on  # which needs permanent supply
+    assert (tasks["DP-029"].offset_days, tasks["DP-030"].offset_days) == (-180, -90)
+    assert tasks["DP-031"].depends_on == ("DP-014",)  # third-party assessment after round 3
+    assert "交付评估" in tasks["DP-031"].title.get("zh")
+    licences = {r.id for r in catalog.risks.values() if "SP-LEG-006" in r.points}
+    assert licences == {"RS-028", "RS-029", "RS-030"}
+    assert catalog.points["SP-LEG-006"].red_line
+    funds = {r.id for r in catalog.risks.values() if "SP-LEG-007" in r.points}
+    assert funds == {"RS-031", "RD-029"}
+    assert {catalog.risk_phase[r] for r in funds} == {"sales", "delivery"}
+    assert "竣工联合验收" in " ".join(c.get("zh") for c in catalog.risks["RD-002"].controls)
+
+
+def test_round_3_walks_every_home_and_rounds_1_and_2_sample(catalog: Catalog) -> None:
+    final = catalog.checklists["acceptance-final"].description
+    civil = catalog.checklists["acceptance-civil"].description
+    assert final is not None and civil is not None
+    assert "every home of every building" in final.get("en") and "不抽样" in final.get("zh")
+    assert "10–20%" in civil.get("en") and "10%–20%" in civil.get("zh")
+    assert catalog.checklists["acceptance-final"].title.get("zh") == "模拟验收第三轮——精装收尾"
+
+
+# Words a Chinese customer-relations team does not use for these things (issue 9's table).
+NOT_THE_INDUSTRY_WORD = {
+    "关卡": "节点准入",
+    "闸口": "节点准入",
+    "知识库": "标准库",
+    "里程碑": "关键节点",
+    "豁免": "特批 / 让步接收",
+    "账龄": "问题存续天数",
+    "整改率": "整改销项率",
+    "关键项": "否决项",
+    "相序": "插座极性 / 火零反接",
+    "环境评估": "环评（环境影响评价）",
+}
+
+
+def test_chinese_texts_use_the_industry_words() -> None:
+    wrong = []
+    for path in discover(bundled_root()):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for key, value in raw_texts(data):
+            zh = value.get("zh", "") if isinstance(value, dict) else ""
+            wrong += [
+                f"{path.name}: {key}: {w} → {NOT_THE_INDUSTRY_WORD[w]}"
+                for w in NOT_THE_INDUSTRY_WORD
+                if w in zh
+            ]
+    assert not wrong, "\n".join(wrong)

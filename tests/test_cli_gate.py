@@ -215,7 +215,7 @@ def test_chinese_output(here: Path, run: Runner) -> None:
         "p",
     )
     assert result.code == 1
-    assert "未通过：1 条规则中有 1 条导致关卡不通过（--fail-on low）" in result.out
+    assert "未通过：1 条规则中有 1 条导致节点准入不通过（--fail-on low）" in result.out
     assert "`checks:` 中没有记录结果（待检）" in result.out
 
 

@@ -106,7 +106,7 @@ def _sources() -> str:
 # whose members are named by data rather than written out in the code.
 DYNAMIC = re.compile(
     r"^(status|rating|verdict|report|milestone|site\.lang|gate\.(status|rating|rstatus|wstate|"
-    r"mark|verdict|title))\."
+    r"mark|verdict|title)|catalog\.(kind|point_kind|phase|task_category|field))\."
 )
 
 

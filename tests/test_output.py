@@ -107,7 +107,9 @@ def test_json_is_the_canonical_result(result: GateResult) -> None:
 def test_json_in_chinese(result: GateResult) -> None:
     data = json.loads(render("json", result, "zh"))
     assert data["project"]["name"] == "测试项目"
-    assert data["rules"][0]["items"][0]["reason"] == "评级为极高，状态仍为处理中，需关闭或接受"
+    assert (
+        data["rules"][0]["items"][0]["reason"] == "评级为极高，状态仍为管控中，需关闭或经审批接受"
+    )
 
 
 # junit -------------------------------------------------------------------------
@@ -306,10 +308,10 @@ def test_text_in_chinese(result: GateResult) -> None:
     from journey.output.text import render as render_text
 
     out = render_text(result, "zh")
-    assert "未通过：3 条规则中有 1 条导致关卡不通过（--fail-on low）" in out
+    assert "未通过：3 条规则中有 1 条导致节点准入不通过（--fail-on low）" in out
     assert "风险已受控" in out
     assert "   x RD-001 风险 RD-001  (责任 工程 (Chen Jie))" in out
-    assert "\n未通过 d-risks" in out and "\n已豁免 d-checks" in out
+    assert "\n未通过 d-risks" in out and "\n已特批 d-checks" in out
 
 
 def test_text_limit_lists_how_many_more() -> None:

@@ -33,7 +33,7 @@ def group() -> None:
 def list_command(kind: str | None, stage: str | None, level: str | None, fmt: str) -> int:
     """List catalog entries as a table (or JSON), optionally filtered."""
     from journey.errors import UsageProblem
-    from journey.listing import KINDS, normalise_kind, rows
+    from journey.listing import KINDS, normalise_kind, rows, shown_row
 
     s = settings()
     chosen = None
@@ -46,7 +46,8 @@ def list_command(kind: str | None, stage: str | None, level: str | None, fmt: st
     if fmt == "json":
         click.echo(json.dumps([r._asdict() for r in found], ensure_ascii=False, indent=2))
     else:
-        click.echo(table(_HEADERS[s.lang], [list(r) for r in found]))
+        shown = [list(shown_row(catalog, r, s.lang)) for r in found]
+        click.echo(table(_HEADERS[s.lang], shown))
     return 0
 
 
@@ -58,7 +59,7 @@ def list_command(kind: str | None, stage: str | None, level: str | None, fmt: st
 def show_command(entry_id: str, fmt: str) -> int:
     """Show every field of one catalog entry (an item, stage, profession, gate …)."""
     from journey.errors import UsageProblem
-    from journey.listing import details, find
+    from journey.listing import details, find, shown_details
     from journey.validation import suggest
 
     s = settings()
@@ -73,7 +74,7 @@ def show_command(entry_id: str, fmt: str) -> int:
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    for key, value in data.items():
+    for key, value in shown_details(catalog, data, s.lang).items():
         click.echo(f"{key}:{_block(value)}")
     return 0
 
