@@ -54,6 +54,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{value}` 计划在 `{anchor}` 的第 {start} 天开始，早于其依赖的 `{other}` 计划完成的第 "
         "{finish} 天；每个项目中 `{value}` 都会被顺延，请调整偏移天数",
     ),
+    "graph.case_uncaught": (
+        "the defect case `{value}` is linked to no checklist item, so nothing stops it being "
+        "built again; list in its `items` the design-review or acceptance item that catches "
+        "it, or name the case in that item's `cases`",
+        "缺陷案例 `{value}` 未关联任何检查项，无法防止同一缺陷再次发生；请在案例的 `items` "
+        "中列出能发现或预防它的图纸审查（前期介入）或模拟验收检查项，或在该检查项的 `cases` "
+        "中引用此案例",
+    ),
+    # Defect cases: what they may name
+    "case.not_check_item": (
+        "`{value}` is not a checklist item; a defect case is caught by checklist items "
+        "(design review, acceptance, open day), so list one of those",
+        "`{value}` 不是检查项；缺陷案例应由检查项（图纸审查、模拟验收、开放日）发现或预防，"
+        "请列出相应的检查项",
+    ),
+    "what.case": ("defect case", "缺陷案例"),
     # `journey graph`
     "graph.unknown_focus": (
         "--focus: no item has the id `{value}`",
@@ -73,8 +89,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "graph.stages": ("Items per stage", "各阶段条目数"),
     "graph.stage_header": (
-        "stage | points | risks | checks | tasks",
-        "阶段 | 敏感点 | 风险 | 检查项 | 任务",
+        "stage | points | risks | checks | tasks | cases",
+        "阶段 | 敏感点 | 风险 | 检查项 | 任务 | 缺陷案例",
     ),
     "graph.entry_header": (
         "id | kind | owner | stage | status",

@@ -18,6 +18,8 @@ from journey.models import (
     Category,
     CheckItem,
     ChecklistFile,
+    DefectCase,
+    DefectCasesFile,
     Gate,
     GatesFile,
     Level,
@@ -86,6 +88,7 @@ class Catalog:
     tasks: dict[str, Task] = field(default_factory=dict)
     matrix: MatrixFile | None = None
     gates: dict[str, Gate] = field(default_factory=dict)
+    cases: dict[str, DefectCase] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     entry_sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     documents: list[Document] = field(default_factory=list)
@@ -144,6 +147,28 @@ class Catalog:
     def place(self, item_id: str, *fieldpath: str | int) -> Place:
         """Where an item (or one of its fields) is defined."""
         return self.sources[item_id].place(*fieldpath)
+
+    def case_source(self, case_id: str) -> Source:
+        """Where a defect case is defined."""
+        return self.entry_sources[("case", case_id)]
+
+    def case_links(self) -> list[tuple[str, str]]:
+        """Every (defect case, checklist item) link, sorted and each once, whichever side
+        names the other: the case in `items` or the item in `cases`. Links to unknown ids
+        are left out (the cross-file checks report them)."""
+        pairs = {
+            (case.id, item)
+            for case in self.cases.values()
+            for item in case.items
+            if item in self.check_items
+        }
+        pairs.update(
+            (case, item.id)
+            for item in self.check_items.values()
+            for case in item.cases
+            if case in self.cases
+        )
+        return sorted(pairs)
 
 
 def bundled_root() -> Path:
@@ -240,7 +265,11 @@ def _assemble(catalog: Catalog, parsed: list[tuple[Document, CatalogFile]]) -> l
     seen: dict[tuple[str, str], Source] = {}
     singles: dict[str, Document] = {}
 
-    def add(space: str, key: str, doc: Document, loc: tuple[str | int, ...]) -> bool:
+    def add(
+        space: str, key: str, doc: Document, loc: tuple[str | int, ...], entry: str = ""
+    ) -> bool:
+        """Register an entry, unique within `space`; items are kept in `sources`, other
+        entries (and items of another kind, such as defect cases) under `entry`."""
         src = Source(doc, loc)
         other = seen.get((space, key))
         if other is not None:
@@ -259,10 +288,10 @@ def _assemble(catalog: Catalog, parsed: list[tuple[Document, CatalogFile]]) -> l
             )
             return False
         seen[(space, key)] = src
-        if space == "item":
+        if space == "item" and not entry:
             catalog.sources[key] = src
         else:
-            catalog.entry_sources[(space, key)] = src
+            catalog.entry_sources[(entry or space, key)] = src
         return True
 
     for doc, model in parsed:
@@ -328,6 +357,10 @@ def _assemble(catalog: Catalog, parsed: list[tuple[Document, CatalogFile]]) -> l
             for i, gate in enumerate(model.gates):
                 if add("gate", gate.id, doc, ("gates", i)):
                     catalog.gates[gate.id] = gate
+        elif isinstance(model, DefectCasesFile):
+            for i, case in enumerate(model.cases):  # unique among all item ids
+                if add("item", case.id, doc, ("cases", i), entry="case"):
+                    catalog.cases[case.id] = case
     return problems
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from journey.catalog import Catalog, Source
-from journey.models import CheckItem, Point, Risk, Task
+from journey.models import CheckItem, DefectCase, Point, Risk, Task
 from journey.problems import Problem, problem
 from journey.rules import checklist_passed, findings_closed, red_lines_clear, risks_controlled
 from journey.validation import suggest
@@ -24,6 +24,8 @@ def check_references(catalog: Catalog) -> list[Problem]:
         src = catalog.entry_sources[("checklist", checklist.id)]
         problems.extend(_ref(src, ("stage",), checklist.stage, catalog.stages, "what.stage"))
     problems.extend(_gate_refs(catalog))
+    for case in catalog.cases.values():
+        problems.extend(_case_refs(catalog, case, catalog.case_source(case.id)))
     return problems
 
 
@@ -71,12 +73,31 @@ def _item_refs(
     if isinstance(item, (Risk, CheckItem)):
         for i, point in enumerate(item.points):
             out += _ref(src, ("points", i), point, catalog.points, "what.point")
+    if isinstance(item, CheckItem):
+        for i, case in enumerate(item.cases):
+            out += _ref(src, ("cases", i), case, catalog.cases, "what.case")
     if isinstance(item, (Risk, CheckItem, Task)):
         for i, dep in enumerate(item.depends_on):
             if dep == item.id:
                 out.append(src.problem(("depends_on", i), "ref.self", value=dep))
             else:
                 out += _ref(src, ("depends_on", i), dep, catalog.sources, "what.item")
+    return out
+
+
+def _case_refs(catalog: Catalog, case: DefectCase, src: Source) -> list[Problem]:
+    """A defect case names professions, a stage, sensitive points and checklist items."""
+    out = _ref(src, ("owner",), case.owner, catalog.professions, "what.profession")
+    for i, who in enumerate(case.contributors):
+        out += _ref(src, ("contributors", i), who, catalog.professions, "what.profession")
+    out += _ref(src, ("prevent_stage",), case.prevent_stage, catalog.stages, "what.stage")
+    for i, point in enumerate(case.points):
+        out += _ref(src, ("points", i), point, catalog.points, "what.point")
+    for i, item in enumerate(case.items):
+        if item in catalog.sources and item not in catalog.check_items:
+            out.append(src.problem(("items", i), "case.not_check_item", value=item))
+        else:
+            out += _ref(src, ("items", i), item, catalog.check_items, "what.check_item")
     return out
 
 

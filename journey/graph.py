@@ -1,11 +1,13 @@
 """The responsibility graph: who must do what before whom, as a networkx graph.
 
 Built once from a loaded catalog and, optionally, a project's state. Nodes are stages,
-professions and every item; edges (each with its `kind`) run from an item to what it
-names — `depends_on` (to the upstream item), `owner`, `contributor`, `threatens` (risk
-to sensitive point), `covers` (check to sensitive point), `stage` — plus derived
-`handoff` edges between professions (B → A when an item owned by A depends on an item
-owned by B), each with a `count`. Analyses and exporters read that one graph; every
+professions, every item and every defect case; edges (each with its `kind`) run from an
+item to what it names — `depends_on` (to the upstream item), `owner`, `contributor`,
+`threatens` (risk to sensitive point), `covers` (check to sensitive point), `stage` —
+`prevents` from a checklist item to a defect case it catches (whichever of the two names
+the other), `affects` from a defect case to its sensitive points, plus derived `handoff`
+edges between professions (B → A when an item owned by A depends on an item owned by B),
+each with a `count`. Analyses and exporters read that one graph; every
 output is sorted so that two runs can be diffed.
 """
 
@@ -23,7 +25,7 @@ import networkx as nx
 from journey.catalog import AnyItem, Catalog
 from journey.graph_export import EXPORTERS, ITEM_KINDS, export, mermaid_ids
 from journey.graphcheck import item_stage, paused_gc
-from journey.models import CheckItem, Point, Risk, Task
+from journey.models import CheckItem, DefectCase, Point, Risk, Task
 from journey.types import CHECK_DONE, RISK_DONE, TASK_DONE
 
 if TYPE_CHECKING:
@@ -31,7 +33,19 @@ if TYPE_CHECKING:
 
 DONE = {"risk": {*RISK_DONE, "waived"}, "check": {*CHECK_DONE, "waived"}}
 DONE_TASK = {TASK_DONE, "waived"}
-EDGE_KINDS = ("depends_on", "owner", "contributor", "threatens", "covers", "stage", "handoff")
+EDGE_KINDS = (
+    "depends_on",
+    "owner",
+    "contributor",
+    "threatens",
+    "covers",
+    "prevents",
+    "affects",
+    "stage",
+    "handoff",
+)
+#: Edges that name another item rather than who or when: a cut does not follow them.
+LINK_KINDS = ("depends_on", "threatens", "covers", "prevents", "affects")
 DAY = dt.timedelta(days=1)
 
 
@@ -101,8 +115,47 @@ def build(catalog: Catalog, state: State | None = None) -> Any:
     attrs = {item.id: _item_attrs(catalog, item, state, f, n) for item, f, n in items}
     g.add_nodes_from(attrs.items())
     g.add_edges_from(edge for item, _, _ in items for edge in _item_edges(attrs, item))
+    cases = {c.id: _case_attrs(catalog, c) for c in sorted(catalog.cases.values(), key=_id)}
+    g.add_nodes_from(cases.items())
+    g.add_edges_from(edge for c in catalog.cases.values() for edge in _case_edges(g, c))
+    g.add_edges_from(
+        (item, case, {"kind": "prevents"})
+        for case, item in catalog.case_links()
+        if item in attrs and case in cases
+    )
     add_handoffs(g)
     return g
+
+
+def _id(entry: DefectCase) -> str:
+    return entry.id
+
+
+def _case_attrs(catalog: Catalog, case: DefectCase) -> dict[str, Any]:
+    place = catalog.case_source(case.id).place()
+    stage = case.prevent_stage if case.prevent_stage in catalog.stages else ""
+    return {
+        "kind": "case",
+        "id": case.id,
+        "owner": case.owner,
+        "stage": stage,
+        "file": place.file,
+        "line": place.line,
+        **_titles(case),
+    }
+
+
+def _case_edges(g: Any, case: DefectCase) -> Iterator[Edge]:
+    """A defect case's owner, contributors, prevention stage and sensitive points."""
+    yield case.id, profession_node(case.owner), {"kind": "owner"}
+    for who in case.contributors:
+        if who != case.owner:
+            yield case.id, profession_node(who), {"kind": "contributor"}
+    for point in case.points:
+        if point in g:
+            yield case.id, point, {"kind": "affects"}
+    if g.nodes[case.id]["stage"]:
+        yield case.id, stage_node(case.prevent_stage), {"kind": "stage"}
 
 
 def _items(catalog: Catalog, state: State | None) -> Iterator[tuple[AnyItem, str, int]]:
@@ -210,11 +263,7 @@ def cut(g: Any, items: Iterable[str]) -> Any:
     sensitive points among them; hand-offs are counted again within the cut."""
     keep = {n for n in items if n in g}
     for n in list(keep):
-        keep.update(
-            v
-            for _, v, kind in g.out_edges(n, data="kind")
-            if kind not in ("depends_on", "threatens", "covers")
-        )
+        keep.update(v for _, v, kind in g.out_edges(n, data="kind") if kind not in LINK_KINDS)
     sub = nx.DiGraph(**g.graph)
     sub.add_nodes_from((n, g.nodes[n]) for n in g if n in keep)
     sub.add_edges_from(
@@ -344,11 +393,12 @@ class Focus:
 def focus(g: Any, node: str) -> Focus:
     """The transitive upstream and downstream of `node` along `depends_on` (linear).
 
-    A sensitive point is nobody's work: its upstream is the risks and checks that name it
-    (and what they wait for), so that a person sees what protects the point."""
+    A sensitive point or a defect case is nobody's work: its upstream is the risks and
+    checks that name it (and what they wait for), so that a person sees what protects it."""
     starts = [node]
-    if g.nodes[node]["kind"] == "point":
-        starts = [u for u, _, kind in g.in_edges(node, data="kind") if kind in _NAMES_POINT]
+    names = _NAMES.get(g.nodes[node]["kind"])
+    if names:
+        starts = [u for u, _, kind in g.in_edges(node, data="kind") if kind in names]
     up = _reach(g, starts, lambda n: g.out_edges(n, data="kind"), 1) | set(starts)
     up.discard(node)
     down = _reach(g, [node], lambda n: g.in_edges(n, data="kind"), 0)
@@ -359,7 +409,7 @@ def focus(g: Any, node: str) -> Focus:
     )
 
 
-_NAMES_POINT = ("threatens", "covers")
+_NAMES = {"point": ("threatens", "covers"), "case": ("prevents",)}
 
 
 def _reach(g: Any, starts: list[str], edges: Any, side: int) -> set[str]:

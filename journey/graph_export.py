@@ -14,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-ITEM_KINDS = ("point", "risk", "check", "task")
+ITEM_KINDS = ("point", "risk", "check", "task", "case")
 
 
 def _sorted_edges(g: Any) -> list[tuple[str, str, str, dict[str, Any]]]:
@@ -39,6 +39,7 @@ _SHAPES = {
     "risk": "box",
     "check": "note",
     "task": "component",
+    "case": "octagon",
 }
 
 

@@ -45,6 +45,7 @@ def check_graph(catalog: Catalog) -> list[Problem]:
     problems += _uncovered_points(catalog, scan.named)
     problems += _dependency_warnings(catalog, scan)
     problems += _plan_order(catalog)
+    problems += _uncaught_cases(catalog)
     return problems
 
 
@@ -244,6 +245,19 @@ def _uncovered_points(catalog: Catalog, named: set[str]) -> list[Problem]:
             continue
         code = "graph.uncovered_red_line" if point.red_line else "graph.uncovered_point"
         out.append(_warning(catalog, point.id, ("id",), code, value=point.id))
+    return out
+
+
+def _uncaught_cases(catalog: Catalog) -> list[Problem]:
+    """A defect case that no checklist item catches or prevents is feedback nobody acts on."""
+    linked = {case for case, _ in catalog.case_links()}
+    out = []
+    for case in catalog.cases.values():
+        if case.id not in linked:
+            found = catalog.case_source(case.id).problem(
+                ("id",), "graph.case_uncaught", value=case.id
+            )
+            out.append(found._replace(severity=Severity.WARNING))
     return out
 
 

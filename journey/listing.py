@@ -6,7 +6,7 @@ from typing import Any, NamedTuple
 
 from journey.catalog import Catalog
 from journey.messages import has, text
-from journey.models import CheckItem, Point, Risk, Task
+from journey.models import CheckItem, DefectCase, Point, Risk, Task
 from journey.types import LocalisedText
 
 KINDS = (
@@ -19,6 +19,7 @@ KINDS = (
     "tasks",
     "checklists",
     "gates",
+    "cases",
 )
 ALIASES = {
     "stage": "stages",
@@ -34,6 +35,9 @@ ALIASES = {
     "plan": "tasks",
     "task": "tasks",
     "gate": "gates",
+    "case": "cases",
+    "defect-cases": "cases",
+    "defect-case": "cases",
 }
 
 
@@ -94,6 +98,7 @@ def _entries(catalog: Catalog) -> list[tuple[str, Any]]:
     out += [("checks", e) for e in catalog.check_items.values()]
     out += [("tasks", e) for e in catalog.tasks.values()]
     out += [("gates", e) for e in catalog.gates.values()]
+    out += [("cases", e) for e in catalog.cases.values()]
     return out
 
 
@@ -102,6 +107,8 @@ def _stage_of(catalog: Catalog, entry: Any) -> str:
         return catalog.checklists[catalog.item_checklist[entry.id]].stage
     if isinstance(entry, Task):
         return ""
+    if isinstance(entry, DefectCase):
+        return entry.prevent_stage
     return str(getattr(entry, "stage", ""))
 
 
@@ -133,12 +140,19 @@ def details(catalog: Catalog, entry: Any, lang: str) -> dict[str, Any]:
         data["rating"] = catalog.rating(entry.likelihood, entry.impact).value
     if isinstance(entry, CheckItem):
         data["checklist"] = catalog.item_checklist[entry.id]
+        data["linked_cases"] = [c for c, i in catalog.case_links() if i == entry.id]
+    if isinstance(entry, DefectCase):
+        data["linked_items"] = [
+            f"{i} ({catalog.item_checklist[i]})" for c, i in catalog.case_links() if c == entry.id
+        ]
+        data["defined_at"] = catalog.case_source(entry.id).place().render()
     if isinstance(entry, Point):
         data["covered_by"] = sorted(
             i.id
             for i in catalog.items()
             if isinstance(i, (Risk, CheckItem)) and entry.id in i.points
         )
+        data["defect_cases"] = sorted(c.id for c in catalog.cases.values() if entry.id in c.points)
     if entry.id in catalog.sources:
         data["defined_at"] = catalog.place(entry.id).render()
     return data

@@ -9,6 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from journey.rules import AnyRule
 from journey.types import (
+    CaseId,
     ItemId,
     MilestoneName,
     Model,
@@ -21,6 +22,7 @@ from journey.types import (
 Positive = Annotated[int, Field(ge=1)]
 Refs = tuple[ItemId, ...]
 Professions = tuple[Slug, ...]
+CaseRefs = tuple[CaseId, ...]
 
 
 class Named(Model):
@@ -90,6 +92,7 @@ class CheckItem(Item):
     blocking: bool
     points: Refs = ()
     depends_on: Refs = ()
+    cases: CaseRefs = ()  # the defect cases this item catches or prevents
 
 
 class Task(Item):
@@ -119,6 +122,28 @@ class Gate(Model):
     stage: Slug
     milestone: MilestoneName
     rules: Annotated[tuple[AnyRule, ...], Field(min_length=1)]
+
+
+class DefectCase(Model):
+    """A defect case (缺陷案例): a defect that recurs, what it costs customers, why it
+    happens, and what the profession that must act has to do so that it is not built again.
+
+    `items` are the checklist items (design review, acceptance, open day) that catch or
+    prevent it; an item may also name the case in its own `cases`: either side links."""
+
+    id: CaseId
+    title: Text
+    problem: Text
+    harm: Text
+    cause: Text
+    requirement: Text
+    standard: Text
+    owner: Slug
+    contributors: Professions = ()
+    prevent_stage: Slug
+    points: Refs = ()
+    items: Refs = ()
+    seen_on: tuple[Slug, ...] = ()
 
 
 # Files ---------------------------------------------------------------------------
@@ -219,6 +244,15 @@ class MatrixFile(Model):
         return self.grid[likelihood - 1][impact - 1]
 
 
+class DefectCasesFile(Model):
+    """`kind: defect-cases`: the defect-case library (缺陷案例库)."""
+
+    kind: Literal["defect-cases"]
+    title: Text | None = None
+    description: Text | None = None
+    cases: tuple[DefectCase, ...]
+
+
 class GatesFile(Model):
     """`kind: gates`: the gates of the catalog."""
 
@@ -237,6 +271,7 @@ CatalogFile = (
     | PlanFile
     | MatrixFile
     | GatesFile
+    | DefectCasesFile
 )
 
 FILE_MODELS: dict[str, type[CatalogFile]] = {
@@ -250,4 +285,5 @@ FILE_MODELS: dict[str, type[CatalogFile]] = {
     "plan": PlanFile,
     "matrix": MatrixFile,
     "gates": GatesFile,
+    "defect-cases": DefectCasesFile,
 }

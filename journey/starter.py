@@ -26,6 +26,7 @@ positioning: process
 units: 0  # number of homes
 buildings: []  # e.g. [T1, T2, T3]; findings must name one of these
 milestones:  # YYYY-MM-DD; replace these placeholder dates
+  design_freeze: {design_freeze}  # construction drawings frozen
   sales_launch: {sales_launch}
   open_day: {open_day}  # at least 30 days before delivery
   delivery: {delivery}
@@ -70,6 +71,7 @@ def starter_text(folder: Path, as_of: dt.date) -> str:
         folder=shlex.quote(folder.as_posix()),
         project_id=project_id(folder),
         name=_name(folder),
+        design_freeze=(as_of + 30 * day).isoformat(),
         sales_launch=(as_of + 90 * day).isoformat(),
         open_day=(as_of + 300 * day).isoformat(),
         delivery=(as_of + 365 * day).isoformat(),

@@ -9,10 +9,12 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
 from pydantic_core import PydanticCustomError
 
 ITEM_ID_PATTERN = r"^[A-Z]{2,4}(-[A-Z0-9]{2,6})*-[0-9]{3}$"
+CASE_ID_PATTERN = r"^DC(-[A-Z0-9]{2,6})*-[0-9]{3}$"  # an item id that starts with DC
 SLUG_PATTERN = r"^[a-z][a-z0-9-]*$"
 MILESTONE_PATTERN = r"^[a-z][a-z0-9_]*$"
 
 ItemId = Annotated[str, StringConstraints(pattern=ITEM_ID_PATTERN)]
+CaseId = Annotated[str, StringConstraints(pattern=CASE_ID_PATTERN)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 MilestoneName = Annotated[str, StringConstraints(pattern=MILESTONE_PATTERN)]
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]

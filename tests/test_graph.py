@@ -147,10 +147,10 @@ def test_handoff_matrix_exactly(catalog: Catalog) -> None:
 
 def test_stage_counts(catalog: Catalog) -> None:
     assert graph.stage_counts(graph.build(catalog)) == [
-        ("design", {"point": 0, "risk": 0, "check": 0, "task": 0}),
-        ("sales", {"point": 1, "risk": 1, "check": 5, "task": 0}),
-        ("delivery", {"point": 1, "risk": 0, "check": 0, "task": 0}),
-        ("", {"point": 0, "risk": 0, "check": 0, "task": 3}),
+        ("design", {"point": 0, "risk": 0, "check": 0, "task": 0, "case": 0}),
+        ("sales", {"point": 1, "risk": 1, "check": 5, "task": 0, "case": 0}),
+        ("delivery", {"point": 1, "risk": 0, "check": 0, "task": 0, "case": 0}),
+        ("", {"point": 0, "risk": 0, "check": 0, "task": 3, "case": 0}),
     ]
 
 

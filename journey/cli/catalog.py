@@ -23,7 +23,8 @@ def group() -> None:
 @group.command("list")
 @click.option(
     "--kind",
-    help="Only this kind: points, risks, checks, tasks, gates, checklists, stages, professions, levels.",
+    help="Only this kind: points, risks, checks, tasks, gates, checklists, stages, professions, "
+    "levels, cases (defect cases).",
 )
 @click.option("--stage", help="Only entries of this stage (e.g. sales, delivery).")
 @click.option("--level", help="Only items that apply at this positioning level (e.g. process).")
@@ -57,7 +58,7 @@ def list_command(kind: str | None, stage: str | None, level: str | None, fmt: st
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 def show_command(entry_id: str, fmt: str) -> int:
-    """Show every field of one catalog entry (an item, stage, profession, gate …)."""
+    """Show every field of one catalog entry (an item, defect case, stage, gate …)."""
     from journey.errors import UsageProblem
     from journey.listing import details, find, shown_details
     from journey.validation import suggest
@@ -66,7 +67,8 @@ def show_command(entry_id: str, fmt: str) -> int:
     catalog = s.load_catalog()
     found = find(catalog, entry_id)
     if found is None:
-        ids = [i.id for i in catalog.items()] + list(catalog.gates) + list(catalog.stages)
+        ids = [i.id for i in catalog.items()] + list(catalog.cases)
+        ids += list(catalog.gates) + list(catalog.stages)
         hint = suggest(entry_id, ids)
         raise UsageProblem("cli.unknown_id", value=entry_id, suggestion=hint)
     kind, entry = found

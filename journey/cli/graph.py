@@ -90,8 +90,8 @@ def _check_options(catalog: Catalog, focus_on: str | None, stage: str | None) ->
     from journey.errors import UsageProblem
     from journey.validation import suggest
 
-    if focus_on is not None and catalog.item(focus_on) is None:
-        hint = suggest(focus_on, catalog.sources)
+    if focus_on is not None and catalog.item(focus_on) is None and focus_on not in catalog.cases:
+        hint = suggest(focus_on, [*catalog.sources, *catalog.cases])
         raise UsageProblem("graph.unknown_focus", value=focus_on, suggestion=hint)
     if stage is not None and stage not in catalog.stages:
         raise UsageProblem(
@@ -145,6 +145,7 @@ def render_text(result: Analysis, catalog: Catalog, problems: list[Problem], lan
 
 
 def _stages(result: Analysis, catalog: Catalog, lang: str) -> str:
+    from journey.graph_export import ITEM_KINDS
     from journey.messages import text
 
     header = text("graph.stage_header", lang).split(" | ")
@@ -152,7 +153,7 @@ def _stages(result: Analysis, catalog: Catalog, lang: str) -> str:
     for stage_id, counts in result.stages:
         stage = catalog.stages.get(stage_id)
         name = stage.title.get(lang) if stage else text("graph.no_stage", lang)
-        rows.append([name, *(str(counts[k]) for k in ("point", "risk", "check", "task"))])
+        rows.append([name, *(str(counts[k]) for k in ITEM_KINDS)])
     return text("graph.stages", lang) + "\n" + _indent(table(header, rows))
 
 
