@@ -15,7 +15,18 @@ from journey.catalog import Catalog, bundled_root, discover, load_catalog
 from journey.models import CheckItem, Risk
 from journey.rules import checklist_passed, milestone_order, red_lines_clear, risks_controlled
 
-TEXT_FIELDS = {"title", "description", "area", "method", "criterion"}
+TEXT_FIELDS = {
+    "title",
+    "description",
+    "area",
+    "method",
+    "criterion",
+    "problem",
+    "harm",
+    "cause",
+    "requirement",
+    "standard",
+}
 SALES_CATEGORIES = {
     "planning-points",
     "environmental-assessment",
@@ -117,7 +128,14 @@ def test_counts(catalog: Catalog) -> None:
 
 def test_gates(catalog: Catalog) -> None:
     gates = catalog.gates
-    assert {g.milestone for g in gates.values()} <= {"sales_launch", "open_day", "delivery"}
+    milestones = {"design_freeze", "sales_launch", "open_day", "delivery"}
+    assert {g.milestone for g in gates.values()} <= milestones
+    design = gates["design"]
+    assert (design.stage, design.milestone) == ("design", "design_freeze")
+    review, risks, red = design.rules
+    assert isinstance(review, checklist_passed.Options) and review.checklists == ("design-review",)
+    assert isinstance(risks, risks_controlled.Options) and risks.stage == "design"
+    assert isinstance(red, red_lines_clear.Options) and red.through_stage == "design"
     sales = {type(r) for r in gates["sales-launch"].rules}
     assert {risks_controlled.Options, red_lines_clear.Options} <= sales
     open_day = gates["open-day"].rules
@@ -160,6 +178,10 @@ def test_bundled_catalog_validates_cleanly() -> None:
     assert outcome.errors == []
 
 
+def test_bundled_catalog_has_no_graph_warnings() -> None:
+    assert load_catalog().warnings == []
+
+
 def test_catalog_files_use_every_kind() -> None:
     kinds = {
         yaml.safe_load(p.read_text(encoding="utf-8"))["kind"] for p in discover(bundled_root())
@@ -175,6 +197,7 @@ def test_catalog_files_use_every_kind() -> None:
         "plan",
         "matrix",
         "gates",
+        "defect-cases",
     }
 
 
@@ -236,3 +259,61 @@ def test_chinese_texts_use_the_industry_words() -> None:
                 if w in zh
             ]
     assert not wrong, "\n".join(wrong)
+
+
+# Defect cases and early involvement (SPEC §14) -----------------------------------------
+
+CASE_TOPICS = {"WIN", "WAL", "ROF", "BSM", "CRK", "DRN", "NOI", "LAY", "KIT", "BTH", "PRK", "PUB"}
+REVIEW_TOPICS = {"LAY", "KIT", "BTH", "WIN", "PUB", "LND", "PRK", "NOI", "SGT", "SAF"}
+
+
+def topic(entry_id: str) -> str:
+    return entry_id.split("-")[1]
+
+
+def test_defect_case_library(catalog: Catalog) -> None:
+    cases = catalog.cases
+    assert len(cases) >= 30
+    assert {topic(c) for c in cases} >= CASE_TOPICS | {"SGT", "SAF"}
+    linked = {case for case, _ in catalog.case_links()}
+    assert set(cases) == linked, "every case is caught by at least one checklist item"
+    for case in cases.values():
+        assert case.points, case.id
+        assert case.prevent_stage in catalog.stages and case.owner in catalog.professions
+        # The requirement speaks to the profession that must act, by its name.
+        owner = catalog.professions[case.owner].title
+        assert case.requirement.get("en").startswith(owner.get("en")), case.id
+        assert case.requirement.get("zh").startswith(owner.get("zh")), case.id
+        assert re.search(r"GB|JGJ|Company|MOHURD|管理规定", case.standard.get("en")), case.id
+
+
+def test_cases_are_caught_on_site_or_at_the_drawings(catalog: Catalog) -> None:
+    """A case to be prevented at design is read on the drawings: a design-review item names
+    it. Cases left to construction are caught by an acceptance round."""
+    for _, item_id in catalog.case_links():
+        assert catalog.item_checklist[item_id]  # a checklist item, never a risk or task
+    for case in catalog.cases.values():
+        lists = {catalog.item_checklist[i] for c, i in catalog.case_links() if c == case.id}
+        if case.prevent_stage == "design":
+            assert "design-review" in lists, case.id
+        else:
+            assert {x for x in lists if x.startswith("acceptance-")}, case.id
+
+
+def test_design_review_checklist(catalog: Catalog) -> None:
+    review = catalog.checklists["design-review"]
+    assert review.stage == "design" and len(review.items) >= 30
+    assert {topic(i.id) for i in review.items} >= REVIEW_TOPICS
+    assert all(i.cases and i.points for i in review.items)
+    assert any(i.blocking for i in review.items) and not all(i.blocking for i in review.items)
+    # Both files tell the same story: a reader of either sees every link.
+    from_items = {(c, i.id) for i in review.items for c in i.cases}
+    from_cases = {(c.id, i) for c in catalog.cases.values() for i in c.items if i.startswith("DR-")}
+    assert from_items == from_cases
+
+
+def test_design_review_items_link_to_design_stage_points_and_red_lines(catalog: Catalog) -> None:
+    review = catalog.checklists["design-review"]
+    points = {p for i in review.items for p in i.points}
+    red = {p.id for p in catalog.points.values() if p.red_line and p.stage == "design"}
+    assert red <= points, "the design gate's red-line rule must see the design review"

@@ -21,6 +21,7 @@ def test_init_writes_a_project_that_validates(tmp_path: Path, run: Runner) -> No
     assert text.splitlines()[0] == (f"# yaml-language-server: $schema={SCHEMA_BASE}/project.json")
     assert "id: harbour-view-3" in text
     assert "  open_day: 2026-11-06" in text and "  delivery: 2027-01-10" in text
+    assert "  design_freeze: 2026-02-09" in text  # the design gate's milestone
     header = (folder / "findings" / "findings.csv").read_text("utf-8")
     assert header == ",".join(COLUMNS) + "\n"
     result = run("--as-of", "2026-01-10", "validate", str(folder))
