@@ -317,3 +317,64 @@ def test_design_review_items_link_to_design_stage_points_and_red_lines(catalog: 
     points = {p for i in review.items for p in i.points}
     red = {p.id for p in catalog.points.values() if p.red_line and p.stage == "design"}
     assert red <= points, "the design gate's red-line rule must see the design review"
+
+
+def design_project(folder: Path, checks: dict[str, str], risks: dict[str, str]) -> Path:
+    """A whole-process project at the design stage, with its design freeze ahead."""
+    data: dict[str, Any] = {
+        "kind": "project",
+        "id": "lakeside-1",
+        "name": {"en": "Lakeside Phase 1", "zh": "湖畔一期"},
+        "positioning": "whole-process",
+        "units": "600",
+        "buildings": ["T1"],
+        "milestones": {
+            "design_freeze": "2026-06-30",
+            "sales_launch": "2027-03-01",
+            "open_day": "2028-09-01",
+            "delivery": "2028-11-30",
+        },
+        "stage": "design",
+        "risks": risks,
+        "checks": checks,
+    }
+    folder.mkdir(parents=True, exist_ok=True)
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    (folder / "project.yaml").write_text(text, "utf-8")
+    return folder
+
+
+def test_design_gate_blocks_on_the_design_review_until_it_is_read(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from journey.gates import evaluate
+    from journey.project import load_project
+
+    as_of = dt.date(2026, 6, 1)
+    review = catalog.checklists["design-review"].items
+    blocking = sorted(i.id for i in review if i.blocking)
+    project = load_project(design_project(tmp_path / "a", {}, {}), catalog, as_of)
+    result = evaluate("design", project)
+    rules = {r.id: r for r in result.rules}
+    assert result.verdict == "fail"
+    failed = sorted(i.id for i in rules["design-review-passed"].items if i.status == "fail")
+    assert failed == blocking
+    # Design-stage risks rated medium or above, sales- or delivery-phase alike.
+    assert {i.id for i in rules["design-risks-controlled"].items} >= {"RS-001", "RS-003"}
+
+    # The review read and answered, a failed sunlight analysis: the red line still holds.
+    checks = {i.id: "pass" for i in review}
+    checks["DR-PLN-001"] = "fail"
+    # Every risk closed: the red-line rule also sees later-stage risks on design red lines.
+    stage_risks = {r.id: "closed" for r in catalog.risks.values()}
+    project = load_project(design_project(tmp_path / "b", checks, stage_risks), catalog, as_of)
+    rules = {r.id: r for r in evaluate("design", project).rules}
+    assert [i.id for i in rules["design-red-lines"].items] == ["DR-PLN-001"]
+    assert [i.id for i in rules["design-review-passed"].items] == ["DR-PLN-001"]
+    assert rules["design-risks-controlled"].status == "pass"
+
+    checks["DR-PLN-001"] = "pass"
+    project = load_project(design_project(tmp_path / "c", checks, stage_risks), catalog, as_of)
+    assert evaluate("design", project).verdict == "pass"
