@@ -70,6 +70,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请列出相应的检查项",
     ),
     "what.case": ("defect case", "缺陷案例"),
+    # How `catalog list` and `catalog show` name a defect case and its fields
+    "catalog.kind.cases": ("defect cases", "缺陷案例"),
+    "catalog.field.problem": ("problem", "问题描述"),
+    "catalog.field.harm": ("harm", "危害"),
+    "catalog.field.cause": ("cause", "原因分析"),
+    "catalog.field.requirement": ("requirement", "专业要求"),
+    "catalog.field.standard": ("standard", "固化标准条款"),
+    "catalog.field.prevent_stage": ("prevent at stage", "预防阶段"),
+    "catalog.field.seen_on": ("seen on projects", "发生项目"),
+    "catalog.field.cases": ("defect cases", "关联缺陷案例"),
+    "catalog.field.linked_items": ("caught by", "发现或预防它的检查项"),
+    "catalog.field.linked_cases": ("catches defect cases", "可发现或预防的缺陷案例"),
+    "catalog.field.defect_cases": ("defect cases", "相关缺陷案例"),
     # `journey graph`
     "graph.unknown_focus": (
         "--focus: no item has the id `{value}`",

@@ -202,6 +202,7 @@ def _shown(catalog: Catalog, key: str, value: Any, lang: str) -> Any:
         return value
     by_field: dict[str, Any] = {
         "stage": catalog.stages,
+        "prevent_stage": catalog.stages,
         "owner": catalog.professions,
         "contributors": catalog.professions,
         "level": catalog.levels,

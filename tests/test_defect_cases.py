@@ -289,8 +289,9 @@ def test_catalog_list_cases(cat: str, run: Runner) -> None:
 def test_catalog_show_a_case_and_its_links(cat: str, run: Runner) -> None:
     result = run("--catalog", cat, "--lang", "zh", "catalog", "show", "DC-WIN-001")
     assert result.code == 0, result.err
-    assert "harm: 业主拒收" in result.out
-    assert "linked_items:\n  - DR-WIN-001 (design-review)" in result.out
+    assert result.out.startswith("类型: 缺陷案例\n编号: DC-WIN-001\n")
+    assert "危害: 业主拒收" in result.out and "预防阶段: 设计\n" in result.out
+    assert "发现或预防它的检查项:\n  - DR-WIN-001 (design-review)" in result.out
     data = json.loads(
         run("--catalog", cat, "catalog", "show", "DC-WIN-002", "--format", "json").out
     )
