@@ -115,7 +115,7 @@ def build(catalog: Catalog, state: State | None = None) -> Any:
     attrs = {item.id: _item_attrs(catalog, item, state, f, n) for item, f, n in items}
     g.add_nodes_from(attrs.items())
     g.add_edges_from(edge for item, _, _ in items for edge in _item_edges(attrs, item))
-    cases = {c.id: _case_attrs(catalog, c) for c in sorted(catalog.cases.values(), key=_id)}
+    cases = {cid: _case_attrs(catalog, catalog.cases[cid]) for cid in sorted(catalog.cases)}
     g.add_nodes_from(cases.items())
     g.add_edges_from(edge for c in catalog.cases.values() for edge in _case_edges(g, c))
     g.add_edges_from(
@@ -125,10 +125,6 @@ def build(catalog: Catalog, state: State | None = None) -> Any:
     )
     add_handoffs(g)
     return g
-
-
-def _id(entry: DefectCase) -> str:
-    return entry.id
 
 
 def _case_attrs(catalog: Catalog, case: DefectCase) -> dict[str, Any]:
