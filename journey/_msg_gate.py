@@ -78,6 +78,10 @@ _REASONS: dict[str, tuple[str, str]] = {
 
 _RULES: dict[str, tuple[str, str]] = {
     # What a rule's status means
+    "gate.rule_failed_in": (
+        "{count} {count|item blocks|items block} in {batches}",
+        "{batches} 中有 {count} 项不满足",
+    ),
     "gate.rule_failed": ("{count} {count|item blocks|items block}", "{count} 项不满足"),
     "gate.rule_warned": ("passed with {count} {count|warning|warnings}", "通过，有 {count} 个警告"),
     "gate.rule_passed": ("passed", "通过"),

@@ -32,6 +32,7 @@ from journey.models import (
     ProfessionsFile,
     Risk,
     RisksFile,
+    ScoringFile,
     Stage,
     StagesFile,
     Task,
@@ -87,6 +88,7 @@ class Catalog:
     plans: dict[str, PlanFile] = field(default_factory=dict)
     tasks: dict[str, Task] = field(default_factory=dict)
     matrix: MatrixFile | None = None
+    scoring: ScoringFile | None = None
     gates: dict[str, Gate] = field(default_factory=dict)
     cases: dict[str, DefectCase] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
@@ -169,6 +171,29 @@ class Catalog:
             if case in self.cases
         )
         return sorted(pairs)
+
+    def deductions(self) -> dict[tuple[str, str], float]:
+        """The scoring file's points per finding by (checklist item, severity); an empty
+        severity counts as the file's default. An item's own row overrides its checklist's."""
+        scoring = self.scoring
+        if scoring is None:
+            return {}
+        rows = {}
+        for row in scoring.deductions:
+            targets = [row.item] if row.item else self._items_of(row.checklist or "")
+            for item in targets:
+                if row.item or item not in rows:
+                    rows[item] = row
+        out: dict[tuple[str, str], float] = {}
+        for item, row in rows.items():
+            for severity in ("minor", "major", "critical"):
+                out[item, severity] = getattr(row, severity)
+            out[item, ""] = getattr(row, scoring.default_severity)
+        return out
+
+    def _items_of(self, checklist: str) -> list[str]:
+        found = self.checklists.get(checklist)
+        return [item.id for item in found.items] if found else []
 
 
 def bundled_root() -> Path:
@@ -296,7 +321,7 @@ def _assemble(catalog: Catalog, parsed: list[tuple[Document, CatalogFile]]) -> l
 
     for doc, model in parsed:
         catalog.documents.append(doc)
-        if isinstance(model, (CatalogInfoFile, MatrixFile)):
+        if isinstance(model, (CatalogInfoFile, MatrixFile, ScoringFile)):
             if model.kind in singles:
                 line, col = doc.locate(("kind",))
                 problems.append(
@@ -314,6 +339,9 @@ def _assemble(catalog: Catalog, parsed: list[tuple[Document, CatalogFile]]) -> l
             singles[model.kind] = doc
             if isinstance(model, CatalogInfoFile):
                 catalog.info = model
+            elif isinstance(model, ScoringFile):
+                catalog.scoring = model
+                catalog.entry_sources[("scoring", model.id)] = Source(doc, ())
             else:
                 catalog.matrix = model
         elif isinstance(model, StagesFile):

@@ -26,7 +26,30 @@ def check_references(catalog: Catalog) -> list[Problem]:
     problems.extend(_gate_refs(catalog))
     for case in catalog.cases.values():
         problems.extend(_case_refs(catalog, case, catalog.case_source(case.id)))
+    problems.extend(_scoring_refs(catalog))
     return problems
+
+
+def _scoring_refs(catalog: Catalog) -> list[Problem]:
+    """A scoring file names checklist items and checklists that exist."""
+    if catalog.scoring is None:
+        return []
+    src = catalog.entry_sources[("scoring", catalog.scoring.id)]
+    out: list[Problem] = []
+    for i, row in enumerate(catalog.scoring.deductions):
+        if row.item is not None:
+            out += _ref(
+                src, ("deductions", i, "item"), row.item, catalog.check_items, "what.check_item"
+            )
+        if row.checklist is not None:
+            out += _ref(
+                src,
+                ("deductions", i, "checklist"),
+                row.checklist,
+                catalog.checklists,
+                "what.checklist",
+            )
+    return out
 
 
 def _missing_kinds(catalog: Catalog) -> list[Problem]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from journey.errors import UsageProblem
+from journey.numbers import AllNumbers
 from journey.project import WaiverState, waiver_state
 from journey.rules import Context, Hit, Reason, RuleOptions, check
 from journey.types import LocalisedText, Model, Rating
@@ -46,6 +47,7 @@ class ItemResult(Model):
     waiver: WaiverUse | None = None
     waived_by: str | None = None
     waiver_expires: dt.date | None = None
+    batches: tuple[str, ...] = ()  # in a batched result, the batches it stands in
 
 
 class RuleResult(Model):
@@ -106,8 +108,24 @@ class Counts(Model):
     items_waived: int
 
 
+class BatchResult(Model):
+    """The gate evaluated for one batch of a project handed over in batches."""
+
+    id: str
+    title: LocalisedText | None = None
+    buildings: tuple[str, ...]
+    verdict: Literal["pass", "fail"]
+    milestone_date: dt.date | None
+    rules: tuple[RuleResult, ...]
+    counts: Counts
+
+
 class GateResult(Model):
-    """The canonical result of one gate on one project (`-o json` writes it)."""
+    """The canonical result of one gate on one project (`-o json` writes it).
+
+    For a project handed over in batches, `batches` holds each batch's own result and
+    `rules` the rules across them (an item that blocks in several batches is one item
+    naming them); `batch` is set when the gate was evaluated for one batch alone."""
 
     gate: str
     title: LocalisedText
@@ -122,6 +140,9 @@ class GateResult(Model):
     rules: tuple[RuleResult, ...]
     waivers: tuple[WaiverResult, ...]
     counts: Counts
+    batch: str | None = None
+    batches: tuple[BatchResult, ...] = ()
+    numbers: AllNumbers | None = None
 
     @property
     def passed(self) -> bool:
@@ -144,11 +165,36 @@ def find_gate(catalog: Catalog, gate_id: str) -> Gate:
     return gate
 
 
-def evaluate(gate_id: str, project: Project, fail_on: Rating = Rating.LOW) -> GateResult:
-    """Evaluate gate `gate_id` on `project` as of `project.as_of`."""
+def evaluate(
+    gate_id: str, project: Project, fail_on: Rating = Rating.LOW, batch: str | None = None
+) -> GateResult:
+    """Evaluate gate `gate_id` on `project` as of `project.as_of`: for one batch when
+    `batch` is given, batch by batch when the project has batches, else as a whole."""
+    from journey.numbers import all_numbers
+
     gate = find_gate(project.catalog, gate_id)
-    waivers = _Waivers(project.file.waivers, project.as_of)
-    rules = tuple(_rule(opts, gate, project, waivers, fail_on) for opts in gate.rules)
+    numbers = all_numbers(project)
+    if batch is not None:
+        view = project.for_batch(batch)
+        found = _result(gate, view, fail_on, Waivers(view.file.waivers, view.as_of))
+        return found.model_copy(update={"batch": batch, "numbers": numbers})
+    if project.file.batches:
+        from journey.gates_batched import batched
+
+        return batched(gate, project, fail_on, numbers)
+    found = _result(gate, project, fail_on, Waivers(project.file.waivers, project.as_of))
+    return found.model_copy(update={"numbers": numbers})
+
+
+def evaluate_rules(
+    gate: Gate, project: Project, fail_on: Rating, waivers: Waivers
+) -> tuple[RuleResult, ...]:
+    """Every rule of `gate` on `project` (or on the view of one batch)."""
+    return tuple(_rule(opts, gate, project, waivers, fail_on) for opts in gate.rules)
+
+
+def _result(gate: Gate, project: Project, fail_on: Rating, waivers: Waivers) -> GateResult:
+    rules = evaluate_rules(gate, project, fail_on, waivers)
     return GateResult(
         gate=gate.id,
         title=gate.title,
@@ -169,7 +215,7 @@ def evaluate(gate_id: str, project: Project, fail_on: Rating = Rating.LOW) -> Ga
         fail_on=fail_on,
         rules=rules,
         waivers=waivers.results(),
-        counts=_counts(rules),
+        counts=counts_of(rules),
     )
 
 
@@ -182,7 +228,7 @@ def _level_title(project: Project) -> LocalisedText | None:
 
 
 def _rule(
-    opts: RuleOptions, gate: Gate, project: Project, waivers: _Waivers, fail_on: Rating
+    opts: RuleOptions, gate: Gate, project: Project, waivers: Waivers, fail_on: Rating
 ) -> RuleResult:
     ctx = Context(project, gate, filtered=opts.waivable)
     professions = project.catalog.professions
@@ -233,7 +279,7 @@ def _rule_status(
 
 
 def _item(
-    h: Hit, opts: RuleOptions, waivers: _Waivers, professions: Mapping[str, Profession]
+    h: Hit, opts: RuleOptions, waivers: Waivers, professions: Mapping[str, Profession]
 ) -> ItemResult:
     waiver = waivers.lookup((h.id, *h.keys), opts.id)
     status: ItemStatus = h.status
@@ -274,7 +320,7 @@ def _default_title(rule: str) -> LocalisedText:
     return LocalisedText(en=text(code, "en"), zh=text(code, "zh"))
 
 
-def _counts(rules: Iterable[RuleResult]) -> Counts:
+def counts_of(rules: Iterable[RuleResult]) -> Counts:
     by_rule: Counter[str] = Counter()
     by_item: Counter[str] = Counter()
     blocking = 0
@@ -299,7 +345,7 @@ def _counts(rules: Iterable[RuleResult]) -> Counts:
 
 
 @dataclass
-class _Waivers:
+class Waivers:
     """The project's waivers by target, and which rules consulted each."""
 
     waivers: Sequence[Waiver]
@@ -339,6 +385,7 @@ class _Waivers:
 
 
 __all__ = [
+    "BatchResult",
     "GateResult",
     "ItemResult",
     "RuleResult",

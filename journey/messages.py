@@ -295,7 +295,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 
 
 # Each area of the product keeps its messages in its own table (journey/_msg_*.py).
-from journey import _msg_gate, _msg_graph, _msg_project, _msg_report, _msg_table  # noqa: E402
+from journey import (  # noqa: E402
+    _msg_batch,
+    _msg_gate,
+    _msg_graph,
+    _msg_project,
+    _msg_report,
+    _msg_table,
+)
 
 for _table in (
     _msg_project.MESSAGES,
@@ -303,6 +310,7 @@ for _table in (
     _msg_gate.MESSAGES,
     _msg_report.MESSAGES,
     _msg_table.MESSAGES,
+    _msg_batch.MESSAGES,
 ):
     _clash = set(_table) & set(_MESSAGES)
     assert not _clash, f"message codes defined twice: {sorted(_clash)}"

@@ -253,6 +253,40 @@ class DefectCasesFile(Model):
     cases: tuple[DefectCase, ...]
 
 
+class Deduction(Model):
+    """Points taken off a home's score for each finding of one item, or of every item of
+    one checklist, by the finding's severity."""
+
+    item: ItemId | None = None
+    checklist: Slug | None = None
+    minor: Annotated[float, Field(ge=0)] = 0.0
+    major: Annotated[float, Field(ge=0)] = 0.0
+    critical: Annotated[float, Field(ge=0)] = 0.0
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Deduction:
+        if (self.item is None) == (self.checklist is None):
+            raise PydanticCustomError("scoring.target", "give either `item` or `checklist`")
+        return self
+
+
+class ScoringFile(Model):
+    """`kind: scoring`: how a third-party pre-delivery assessment scores homes (交付评估).
+
+    Each home starts at 100; every finding takes off the points of its item (or of its
+    checklist) at its severity, up to `cap_per_unit` a home; a building's or a batch's
+    score is the mean over its inspected homes."""
+
+    kind: Literal["scoring"]
+    id: Slug
+    title: Text
+    description: Text
+    default_severity: Literal["minor", "major", "critical"] = "minor"
+    cap_per_unit: Annotated[float, Field(ge=0, le=100)]
+    pass_score: Annotated[float, Field(ge=0, le=100)]
+    deductions: Annotated[tuple[Deduction, ...], Field(min_length=1)]
+
+
 class GatesFile(Model):
     """`kind: gates`: the gates of the catalog."""
 
@@ -272,6 +306,7 @@ CatalogFile = (
     | MatrixFile
     | GatesFile
     | DefectCasesFile
+    | ScoringFile
 )
 
 FILE_MODELS: dict[str, type[CatalogFile]] = {
@@ -286,4 +321,5 @@ FILE_MODELS: dict[str, type[CatalogFile]] = {
     "matrix": MatrixFile,
     "gates": GatesFile,
     "defect-cases": DefectCasesFile,
+    "scoring": ScoringFile,
 }

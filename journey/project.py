@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 from journey.catalog import AnyItem, Catalog, shown_path
 from journey.errors import InvalidInput
@@ -23,6 +25,7 @@ from journey.types import (
     Slug,
     Text,
 )
+from journey.units import UnitRegister
 from journey.validation import path_text, validate
 from journey.yamlio import Document, load_file
 
@@ -52,9 +55,10 @@ class RiskState(Model):
 
 
 class CheckState(Model):
-    """The result of one checklist item."""
+    """The result of one checklist item; `buildings` overrides it building by building."""
 
     status: CheckStatus
+    buildings: dict[NonEmpty, CheckStatus] = Field(default_factory=dict)
     evidence: NonEmpty | None = None
     note: NonEmpty | None = None
     checked: dt.date | None = None
@@ -68,6 +72,15 @@ class TaskState(Model):
     assignee: NonEmpty | None = None
     done: dt.date | None = None
     note: NonEmpty | None = None
+
+
+def combined(statuses: Iterable[str]) -> str:
+    """One check result from several buildings' results."""
+    seen = set(statuses)
+    for status in ("fail", "pending", "pass"):
+        if status in seen:
+            return status
+    return "n/a" if seen else "pending"
 
 
 EXPIRING_DAYS = 14  # a waiver this close to its expiry date is flagged
@@ -106,6 +119,30 @@ class ExtraRisk(Risk):
     phase: Literal["sales", "delivery"]
 
 
+class Batch(Model):
+    """Buildings opened and handed over together (分批开放 / 分批交付), with the
+    milestones of their own that override the project's."""
+
+    id: Slug
+    title: Text | None = None
+    buildings: Annotated[tuple[NonEmpty, ...], Field(min_length=1)]
+    milestones: dict[MilestoneName, dt.date] = Field(default_factory=dict)
+
+
+def _units(value: Any) -> Any:
+    """`units:` is a count of homes or the path of a unit register (.csv or .xlsx)."""
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return int(value)
+    if isinstance(value, str) and not value.lower().endswith((".csv", ".xlsx")):
+        raise PydanticCustomError(
+            "project.units", "give a number of homes or the path of a unit register (.csv, .xlsx)"
+        )
+    return value
+
+
+UnitsField = Annotated[Annotated[int, Field(ge=0)] | NonEmpty, BeforeValidator(_units)]
+
+
 class ProjectFile(Model):
     """`kind: project`: one development project and its state against the catalog."""
 
@@ -113,9 +150,10 @@ class ProjectFile(Model):
     id: Slug
     name: Text
     positioning: Slug
-    units: Annotated[int, Field(ge=0)] | None = None
+    units: UnitsField | None = None
     buildings: tuple[NonEmpty, ...] = ()
     milestones: dict[MilestoneName, dt.date] = Field(default_factory=dict)
+    batches: tuple[Batch, ...] = ()
     stage: Slug
     risks: dict[ItemId, Annotated[RiskState, BeforeValidator(_shorthand)]] = Field(
         default_factory=dict
@@ -142,6 +180,9 @@ class Project:
     as_of: dt.date
     findings: FindingsSummary
     warnings: list[Problem] = field(default_factory=list)
+    units: UnitRegister | None = None
+    batch: Batch | None = None  # set on the view of one batch (`for_batch`)
+    whole: Project | None = None  # on the view of one batch, the whole project
 
     @property
     def path(self) -> str:
@@ -175,10 +216,34 @@ class Project:
         state = self.file.risks.get(risk_id)
         return state.status if state else "open"
 
+    @property
+    def buildings(self) -> tuple[str, ...]:
+        """The buildings in view: the batch's, or every building of the project."""
+        return self.batch.buildings if self.batch is not None else self.file.buildings
+
     def check_status(self, item_id: str) -> str:
-        """The check's result; unlisted items are `pending`."""
+        """The check's result in the buildings in view; unlisted items are `pending`.
+
+        A result given per building overrides the item's own in that building, and the
+        check fails when it fails in any building in view (else it is pending when it is
+        pending in any, `n/a` when it is `n/a` in all, else `pass`)."""
         state = self.file.checks.get(item_id)
-        return state.status if state else "pending"
+        if state is None:
+            return "pending"
+        if not state.buildings or not self.buildings:
+            return state.status
+        return combined(state.buildings.get(b, state.status) for b in self.buildings)
+
+    def batches(self) -> tuple[Batch, ...]:
+        """The project's batches (none for a project handed over at once)."""
+        return self.file.batches
+
+    def for_batch(self, batch_id: str) -> Project:
+        """The project as one batch sees it: its buildings' findings and check results,
+        and the project's milestones overridden by the batch's."""
+        from journey.batches import batch_view
+
+        return batch_view(self, batch_id)
 
     def task_status(self, task_id: str) -> str:
         """The task's progress; unlisted tasks are `todo`."""
@@ -220,6 +285,7 @@ class _Read(NamedTuple):
     findings: FindingsSummary
     problems: list[Problem]
     files: int
+    units: UnitRegister | None = None
 
 
 def load_project(folder: Path, catalog: Catalog, as_of: dt.date) -> Project:
@@ -239,6 +305,7 @@ def load_project(folder: Path, catalog: Catalog, as_of: dt.date) -> Project:
         as_of=as_of,
         findings=read.findings,
         warnings=read.problems,
+        units=read.units,
     )
 
 
@@ -255,6 +322,7 @@ def check_project(
 
 def _read(folder: Path, catalog: Catalog, as_of: dt.date) -> _Read:
     from journey._project_refs import check_references
+    from journey.batches import check_batches
 
     path = folder / PROJECT_FILE
     if not path.is_file():
@@ -271,16 +339,42 @@ def _read(folder: Path, catalog: Catalog, as_of: dt.date) -> _Read:
     # An id that breaks the id pattern is also unknown; the reference check says so better.
     problems += [p for p in found if not _section_key(p)]
     problems += check_references(doc, catalog, as_of)
+    problems += check_batches(doc)
     if model is not None:
         problems += _scores(doc, model, catalog)
     paths, found = _findings_paths(doc, folder)
     buildings = [b for b in doc.data.get("buildings") or [] if isinstance(b, str)]
     blocking = [i for i, item in catalog.check_items.items() if item.blocking]
     summary, found_rows = read_findings(
-        paths, catalog.check_items, buildings, as_of, blocking=blocking
+        paths,
+        catalog.check_items,
+        buildings,
+        as_of,
+        blocking=blocking,
+        deductions=catalog.deductions(),
     )
     problems += found + found_rows
-    return _Read(model, doc, summary, sorted(problems, key=sort_key), 1 + len(paths))
+    units, found, read_units = _unit_register(doc, folder, buildings)
+    problems += found
+    files = 1 + len(paths) + read_units
+    return _Read(model, doc, summary, sorted(problems, key=sort_key), files, units)
+
+
+def _unit_register(
+    doc: Document, folder: Path, buildings: list[str]
+) -> tuple[UnitRegister | None, list[Problem], int]:
+    """The unit register named by `units:` (when it names a file), its problems, files read."""
+    from journey.units import read_units
+
+    name = doc.data.get("units")
+    if not isinstance(name, str) or not name.lower().endswith((".csv", ".xlsx")):
+        return None, [], 0
+    path = folder / name
+    if not path.exists():
+        line, col = doc.locate(("units",))
+        return None, [problem(doc.path, line, col, "units", "units.missing", value=name)], 0
+    register, found = read_units(path, shown_path(path), buildings)
+    return register, found, 1
 
 
 def _section_key(p: Problem) -> bool:

@@ -129,6 +129,7 @@ class _File:
     errors: int = 0
     warnings: int = 0
     hidden: int = 0
+    columns: frozenset[str] = frozenset()  # the schema columns its header holds
 
 
 @dataclass
@@ -158,13 +159,22 @@ class TableReader:
         noted = self._ids.add if self._ids is not None else _unused
         self._check = Cells(self.schema, self.error, lambda value: noted(hash(value)))
 
+    def begin(self, path: Path, shown: str) -> None:
+        """Make `path` the current file, so that problems found about it before (or
+        instead of) reading it are placed in it."""
+        entry = _File(shown, "", path, len(self.files))
+        self.files.append(entry)
+        self._file = entry
+
+    def has_column(self, name: str) -> bool:
+        """True when the header of a file read so far holds the column `name`."""
+        return any(name in entry.columns for entry in self.files)
+
     def read(self, path: Path, shown: str) -> None:
         """Stream one file into the sink; its problems join `problems`."""
         from journey import tables_io
 
-        entry = _File(shown, "", path, len(self.files))
-        self.files.append(entry)
-        self._file = entry
+        self.begin(path, shown)
         why = tables_io.problem_with(path)
         if why is not None:
             self.error(0, "", why[0], **why[1])
@@ -217,7 +227,10 @@ class TableReader:
                 self.error(1, "", "table.empty", columns=self._required_names())
             return None
         self._header_line = header[0]
-        return self._layout(header[1])
+        where = self._layout(header[1])
+        if where is not None:
+            self._file.columns = frozenset(where)
+        return where
 
     def _loops(self, where: dict[str, int]) -> Loops:
         from journey.tables_fast import compile_fast

@@ -129,6 +129,16 @@ def project_option(
     )
 
 
+def batch_option(f: click.decorators.FC) -> click.decorators.FC:
+    """`--batch ID`: one batch of a project handed over in batches."""
+    return click.option(
+        "--batch",
+        "batch",
+        metavar="ID",
+        help="Only this batch of a project handed over in batches (its buildings and milestones).",
+    )(f)
+
+
 def load_project(project_dir: Path, s: Settings, catalog: Catalog | None = None) -> Project:
     """The project against the active catalog (or `catalog`); its warnings go to stderr."""
     from journey.project import load_project as load

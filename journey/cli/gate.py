@@ -10,6 +10,7 @@ import click
 from journey.cli._context import (
     Settings,
     as_of_option,
+    batch_option,
     load_project,
     project_option,
     say,
@@ -53,14 +54,22 @@ class Target(NamedTuple):
 @click.option(
     "--soft-fail", is_flag=True, help="Exit 0 even when the gate fails (not on bad input)."
 )
+@batch_option
 @as_of_option
 def command(
-    gate: str, project_dir: Path, outputs: tuple[str, ...], fail_on: str, soft_fail: bool
+    gate: str,
+    project_dir: Path,
+    outputs: tuple[str, ...],
+    fail_on: str,
+    soft_fail: bool,
+    batch: str | None,
 ) -> int:
     """Evaluate GATE of the catalog against the project in DIR.
 
-    Exit 0 when the gate passes, 1 when it fails (0 with --soft-fail), 2 when the
-    catalog, project, findings or options are invalid.
+    A project handed over in batches is evaluated batch by batch (it fails when any
+    batch fails); --batch evaluates one batch alone. Exit 0 when the gate passes, 1
+    when it fails (0 with --soft-fail), 2 when the catalog, project, findings or options
+    are invalid.
     """
     from journey.gates import evaluate, find_gate
     from journey.types import Rating
@@ -71,7 +80,7 @@ def command(
     catalog = s.load_catalog()
     find_gate(catalog, gate)
     project = load_project(project_dir, s, catalog)
-    result = evaluate(gate, project, Rating(fail_on))
+    result = evaluate(gate, project, Rating(fail_on), batch)
     inputs = input_files(project)
     for target in targets:
         emit(target, result, s, inputs)

@@ -46,7 +46,8 @@ def annotation(level: str, item: ItemResult, rule: RuleResult, lang: str) -> str
         props["line"] = str(item.line)
     if item.col:
         props["col"] = str(item.col)
-    props["title"] = f"{rule.id}: {label(item, lang)}"
+    tag = f" [{', '.join(item.batches)}]" if item.batches else ""
+    props["title"] = f"{rule.id}: {label(item, lang)}{tag}"
     head = ",".join(f"{key}={_prop(value)}" for key, value in props.items())
     message = f"{item_reason(item, lang)} [{owner(item, lang)}]"
     return f"::{level} {head}::{_data(message)}"

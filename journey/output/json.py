@@ -20,7 +20,7 @@ def render(result: GateResult, lang: str) -> str:
 
 def document(result: GateResult, lang: str) -> dict[str, Any]:
     """The result as plain JSON data."""
-    data = result.model_dump(mode="json", exclude={"rules", "title", "project"})
+    data = result.model_dump(mode="json", exclude={"rules", "title", "project", "batches"})
     project = result.project.model_dump(mode="json")
     project["name"] = result.project.name.get(lang)
     level = result.project.positioning_title
@@ -36,6 +36,30 @@ def document(result: GateResult, lang: str) -> dict[str, Any]:
         "rules": [_rule(r, lang) for r in result.rules],
         "waivers": data["waivers"],
         "counts": data["counts"],
+        **_batches(result, lang),
+        "numbers": data.get("numbers"),
+    }
+
+
+def _batches(result: GateResult, lang: str) -> dict[str, Any]:
+    """`batch` when one batch was evaluated; `batches[]` for a project in batches."""
+    if result.batch is not None:
+        return {"batch": result.batch}
+    if not result.batches:
+        return {}
+    return {
+        "batches": [
+            {
+                "id": b.id,
+                "title": b.title.get(lang) if b.title else b.id,
+                "buildings": list(b.buildings),
+                "verdict": b.verdict,
+                "milestone_date": b.milestone_date.isoformat() if b.milestone_date else None,
+                "rules": [_rule(r, lang) for r in b.rules],
+                "counts": b.counts.model_dump(mode="json"),
+            }
+            for b in result.batches
+        ]
     }
 
 
@@ -58,6 +82,8 @@ def _item(item: ItemResult, lang: str) -> dict[str, Any]:
     data = item.model_dump(
         mode="json", exclude_none=True, exclude={"title", "reason", "owner", "owner_title"}
     )
+    if not data.get("batches"):
+        data.pop("batches", None)
     owner = item.owner or ""  # a milestone has no owner
     return {
         "id": item.id,

@@ -8,25 +8,35 @@ from xml.etree import ElementTree as ET
 from journey.output._common import item_reason, label, one_line, owner, say, where
 
 if TYPE_CHECKING:
-    from journey.gates import GateResult, RuleResult
+    from journey.gates import Counts, GateResult, RuleResult
 
 
 def render(result: GateResult, lang: str) -> str:
-    """The result as a JUnit XML document (one testsuite for the gate)."""
-    counts = {
-        "tests": str(result.counts.rules),
-        "failures": str(result.counts.failed),
-        "errors": "0",
-        "skipped": str(result.counts.waived),
-    }
-    root = ET.Element("testsuites", {"name": f"journey gate {result.gate}", **counts})
-    suite = ET.SubElement(root, "testsuite", {"name": result.gate, **counts})
-    _properties(suite, result, lang)
-    for rule in result.rules:
-        _testcase(suite, rule, result.gate, lang)
+    """The result as a JUnit XML document: one testsuite for the gate, or one per batch
+    of a project handed over in batches."""
+    suites = [(f"{result.gate}.{b.id}", b.rules, b.counts) for b in result.batches] or [
+        (result.gate, result.rules, result.counts)
+    ]
+    root = ET.Element(
+        "testsuites", {"name": f"journey gate {result.gate}", **_totals([c for _, _, c in suites])}
+    )
+    for name, rules, counts in suites:
+        suite = ET.SubElement(root, "testsuite", {"name": name, **_totals([counts])})
+        _properties(suite, result, lang)
+        for rule in rules:
+            _testcase(suite, rule, name, lang)
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+
+
+def _totals(counts: list[Counts]) -> dict[str, str]:
+    return {
+        "tests": str(sum(c.rules for c in counts)),
+        "failures": str(sum(c.failed for c in counts)),
+        "errors": "0",
+        "skipped": str(sum(c.waived for c in counts)),
+    }
 
 
 def _properties(suite: ET.Element, result: GateResult, lang: str) -> None:

@@ -20,13 +20,39 @@ ICON = {"pass": "✅", "fail": "❌", "waived": "➖", "warn": "⚠️"}
 
 def render(result: GateResult, lang: str) -> str:
     """The result as GitHub-flavoured Markdown (a job summary, a ticket comment)."""
-    lines = [*_head(result, lang), "", *_rules_table(result, lang)]
+    lines = [*_head(result, lang), "", *_batches(result, lang), *_rules_table(result, lang)]
     for rule in result.rules:
         if rule.items:
             lines.extend(["", *_items_table(rule, lang)])
     if result.waivers:
         lines.extend(["", *_waivers(result, lang)])
+    lines.extend(_numbers(result, lang))
     return "\n".join(lines) + "\n"
+
+
+def _batches(result: GateResult, lang: str) -> list[str]:
+    if not result.batches:
+        return []
+    heads = ("gate.md.batch", "gate.md.buildings", "gate.md.date", "gate.md.status")
+    lines = [_row(*(text(h, lang) for h in heads)), _row(*["---"] * len(heads))]
+    for b in result.batches:
+        verdict = text(f"gate.verdict.{b.verdict}", lang)
+        icon = ICON["pass" if b.verdict == "pass" else "fail"]
+        date = b.milestone_date.isoformat() if b.milestone_date else "-"
+        lines.append(_row(escape(b.id), escape(", ".join(b.buildings)), date, f"{icon} {verdict}"))
+    return [*lines, ""]
+
+
+def _numbers(result: GateResult, lang: str) -> list[str]:
+    from journey.output._numbers import rows
+
+    table = rows(result, lang)
+    if not table:
+        return []
+    lines = ["", f"### {text('gate.text.numbers', lang)}", "", _row(*table[0])]
+    lines.append(_row("---", *["---:"] * (len(table[0]) - 1)))
+    lines.extend(_row(escape(row[0]), *row[1:]) for row in table[1:])
+    return lines
 
 
 def _head(result: GateResult, lang: str) -> list[str]:
@@ -85,9 +111,10 @@ def _items_table(rule: RuleResult, lang: str) -> list[str]:
     title = f"### {escape(rule.id)} — {text('gate.md.blocking', lang)}"
     lines = [title, "", _row(*(text(h, lang) for h in heads)), _row(*["---"] * len(heads))]
     for item in rule.items:
+        tag = f" [{', '.join(item.batches)}]" if item.batches else ""
         lines.append(
             _row(
-                escape(label(item, lang)),
+                escape(label(item, lang) + tag),
                 text(f"gate.rstatus.{item.status}", lang),
                 escape(owner(item, lang)),
                 escape(item_reason(item, lang)),

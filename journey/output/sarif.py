@@ -76,7 +76,12 @@ def _result(item: ItemResult, rule: RuleResult, index: int, lang: str) -> dict[s
         "message": {"text": message},
         "locations": [_location(item)],
         "partialFingerprints": {"journeyItem/v1": f"{rule.id}/{item.id}"},
-        "properties": {"item": item.id, "owner": item.owner, "severity": item.severity.value},
+        "properties": {
+            "item": item.id,
+            "owner": item.owner,
+            "severity": item.severity.value,
+            **({"batches": list(item.batches)} if item.batches else {}),
+        },
     }
     if item.status == "waived" or rule.status == "waived":
         justification = (

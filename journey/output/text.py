@@ -31,11 +31,60 @@ def render(
     """
     paint = style or _plain
     lines = [*_header(result, lang, paint), _verdict(result, lang, paint), ""]
+    lines.extend(_batches(result, lang, paint))
     for rule in result.rules:
         lines.extend(_rule(rule, result, lang, paint, limit))
     lines.extend(_waivers(result, lang))
+    lines.extend(_numbers(result, lang))
     lines.extend(["", _verdict(result, lang, paint)])
     return "\n".join(lines) + "\n"
+
+
+def _batches(result: GateResult, lang: str, paint: Style) -> list[str]:
+    """A line per batch: its buildings, its milestone date and its verdict."""
+    if not result.batches:
+        return []
+    lines = [text("gate.text.batches", lang) + ":"]
+    for b in result.batches:
+        verdict = text(f"gate.verdict.{b.verdict}", lang)
+        line = text(
+            "gate.text.batch_line",
+            lang,
+            batch=b.id,
+            buildings=", ".join(b.buildings),
+            milestone=result.milestone,
+            date=b.milestone_date or "-",
+            verdict=verdict,
+            failed=b.counts.blocking_rules,
+        )
+        lines.append("   " + paint(line, "pass" if b.verdict == "pass" else "fail"))
+    return [*lines, ""]
+
+
+def _numbers(result: GateResult, lang: str) -> list[str]:
+    """The numbers of SPEC §12 as a compact table, columns aligned."""
+    from journey.output._numbers import rows
+
+    table = rows(result, lang)
+    if not table:
+        return []
+    widths = [max(_width(row[i]) for row in table) for i in range(len(table[0]))]
+    lines = ["", text("gate.text.numbers", lang) + ":"]
+    for row in table:
+        cells = [
+            _pad(cell, widths[0]) if i == 0 else _lpad(cell, widths[i])
+            for i, cell in enumerate(row)
+        ]
+        lines.append("   " + "  ".join(cells).rstrip())
+    return lines
+
+
+def _width(value: str) -> int:
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in value)
+
+
+def _lpad(value: str, width: int) -> str:
+    return " " * max(0, width - _width(value)) + value
 
 
 def _header(result: GateResult, lang: str, paint: Style) -> list[str]:
@@ -53,6 +102,8 @@ def _header(result: GateResult, lang: str, paint: Style) -> list[str]:
     )
     date = result.milestone_date or "-"
     milestone = text("gate.text.milestone", lang, milestone=result.milestone, date=date)
+    if result.batch is not None:
+        head += " · " + text("gate.text.one_batch", lang, batch=result.batch)
     return [paint(head, "bold"), paint(f"{context} · {milestone}", "dim")]
 
 
@@ -85,8 +136,9 @@ def _item(item: ItemResult, lang: str, paint: Style) -> str:
     who = (
         text("gate.text.owner", lang, owner=owner(item, lang)) if item.owner else owner(item, lang)
     )
+    tag = f"  [{', '.join(item.batches)}]" if item.batches else ""
     return (
-        f"   {paint(status, role)} {label(item, lang)}  ({who})\n"
+        f"   {paint(status, role)} {label(item, lang)}  ({who}){tag}\n"
         f"       {one_line(item_reason(item, lang))}\n"
         f"       {paint(where(item), 'dim')}"
     )

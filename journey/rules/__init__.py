@@ -16,9 +16,11 @@ from journey.errors import UnknownRule
 from journey.rules import (
     checklist_passed,
     findings_closed,
+    kpi_at_least,
     milestone_order,
     red_lines_clear,
     risks_controlled,
+    score_at_least,
     tasks_done,
 )
 from journey.rules._base import Context, Hit, Reason, RuleOptions
@@ -30,6 +32,8 @@ RULES: dict[str, ModuleType] = {
     "tasks-done": tasks_done,
     "red-lines-clear": red_lines_clear,
     "milestone-order": milestone_order,
+    "kpi-at-least": kpi_at_least,
+    "score-at-least": score_at_least,
 }
 
 AnyRule = Annotated[
@@ -38,7 +42,9 @@ AnyRule = Annotated[
     | findings_closed.Options
     | tasks_done.Options
     | red_lines_clear.Options
-    | milestone_order.Options,
+    | milestone_order.Options
+    | kpi_at_least.Options
+    | score_at_least.Options,
     Field(discriminator="rule"),
 ]
 
