@@ -1,4 +1,5 @@
-"""Generate the example projects' findings: `harbour-view/` and `lakeside/`.
+"""Generate the example projects' findings: `harbour-view/` and `lakeside/`, and the
+unit register of Harbour View (every home, its customer tags, the day it was walked).
 
 Deterministic (each project has its own `random.Random` seed): running it again writes the
 same bytes, and tests/test_example.py checks that. The density is that of real internal
@@ -24,7 +25,10 @@ and notes in Chinese. As of 2026-10-20:
 Lakeside Gardens Phase 1 is kept in English for English-speaking users: three buildings,
 rounds 1 and 2 done and almost all verified, its open day on 2026-10-22.
 
-    python examples/make_findings.py            # rewrites both CSV files
+Each finding has a severity (minor, major, critical), drawn from a random stream of its
+own: leaks, wiring and fire doors are rarely minor.
+
+    python examples/make_findings.py            # rewrites the CSV files
 """
 
 from __future__ import annotations
@@ -50,7 +54,9 @@ COLUMNS = [
     "closed",
     "contractor",
     "note",
+    "severity",
 ]
+UNIT_COLUMNS = ["building", "unit", "floor", "area", "type", "tags", "inspected"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,7 @@ class Kind:
     contractor: str
     rooms: tuple[str, ...]
     public: bool = False  # a public area: no unit
+    severity: tuple[int, int, int] = (80, 18, 2)  # weights of minor, major, critical
 
 
 @dataclass(frozen=True)
@@ -112,6 +119,8 @@ class Project:
     rounds: tuple[Round, ...]
     words: Words
     disputes: tuple[Dispute, ...] = ()
+    register: Path | None = None  # where the unit register goes, if the project keeps one
+    tagged: float = 0.0  # share of homes with a customer tag
 
 
 def homes(project: Project) -> list[str]:
@@ -133,9 +142,21 @@ def entered(project: Project, rnd: Round, rng: random.Random) -> list[str]:
     return [u for u in every if u in chosen]
 
 
+SEVERITIES = ("minor", "major", "critical")
+
+
 def rows(project: Project) -> Iterator[list[str]]:
-    """Every finding of the project, round by round and building by building."""
+    """Every finding of the project, round by round and building by building. Severities
+    come from a random stream of their own, so the other fields do not depend on them."""
     rng = random.Random(project.seed)
+    grade = random.Random(project.seed + 1)
+    kinds = {k.item: k for rnd in project.rounds for k in rnd.kinds}
+    for row in _rows(project, rng):
+        severity = grade.choices(SEVERITIES, kinds[row[1]].severity)[0]
+        yield [*row, severity]
+
+
+def _rows(project: Project, rng: random.Random) -> Iterator[list[str]]:
     for rnd in project.rounds:
         home_kinds = [k for k in rnd.kinds if not k.public]
         public_kinds = [k for k in rnd.kinds if k.public]
@@ -198,17 +219,48 @@ def _row(
 
 
 def write(project: Project, path: Path | None = None) -> int:
-    """Write the project's findings CSV; return the number of findings."""
+    """Write the project's findings CSV (and its unit register); return the findings."""
     path = path or project.out
     path.parent.mkdir(parents=True, exist_ok=True)
     count = 0
+    walked: dict[tuple[str, str], str] = {}  # home -> the last day a round walked it
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(COLUMNS)
         for row in rows(project):
             writer.writerow(row)
             count += 1
+            if row[3]:
+                home = (row[2], row[3])
+                walked[home] = max(walked.get(home, ""), row[6])
+    if project.register is not None:
+        write_units(project, walked, project.register)
     return count
+
+
+TAGS = (("key", 40), ("complained-before", 25), ("elderly", 20), ("media", 4),
+        ("group-organiser", 6), ("lawyer", 5))  # fmt: skip
+LAYOUTS = (("89.6", "三房两厅一卫"), ("105.2", "三房两厅两卫"), ("128.4", "四房两厅两卫"),
+           ("143.7", "四房两厅两卫"))  # fmt: skip
+
+
+def write_units(project: Project, walked: dict[tuple[str, str], str], path: Path) -> None:
+    """The unit register: every home with its floor, area, layout, customer tags (about
+    `tagged` of the homes) and the day the acceptance rounds last walked it."""
+    rng = random.Random(project.seed + 2)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(UNIT_COLUMNS)
+        for building in project.buildings:
+            for unit in homes(project):
+                area, layout = LAYOUTS[(int(unit[-2:]) - 1) % len(LAYOUTS)]
+                tags: list[str] = []
+                if rng.random() < project.tagged:
+                    tags.append(rng.choices([t for t, _ in TAGS], [w for _, w in TAGS])[0])
+                    if rng.random() < 0.15:
+                        tags.append(rng.choice([t for t, _ in TAGS if t not in tags]))
+                inspected = walked.get((building, unit), "")
+                writer.writerow([building, unit, unit[:-2], area, layout, ";".join(tags), inspected])
 
 
 # Harbour View Phase 2 (海景二期) -----------------------------------------------------------------
@@ -231,7 +283,7 @@ HV_CIVIL = (
     Kind("AC-CIV-004", 12, MAIN, LIVING),
     Kind("AC-CIV-007", 4, MAIN, ("主卧", "次卧", "客厅")),
     Kind("AC-CIV-008", 7, WINDOWS, ("客厅", "主卧", "次卧", "阳台")),
-    Kind("AC-CIV-010", 5, WATERPROOF, WET),
+    Kind("AC-CIV-010", 5, WATERPROOF, WET, severity=(40, 50, 10)),  # a leak is never minor
     Kind("AC-CIV-011", 3, WATERPROOF, ("主卫", "次卫", "厨房")),
     Kind("AC-CIV-012", 3, MAIN, ("主卫", "次卫", "厨房")),
     Kind("AC-CIV-013", 16, MAIN, ROOMS),
@@ -244,7 +296,7 @@ HV_CIVIL = (
     Kind("AC-CIV-006", 1, WATERPROOF, ("屋面",), public=True),
 )
 HV_INSTALLATION = (
-    Kind("AC-INS-001", 6, MEP, ROOMS),
+    Kind("AC-INS-001", 6, MEP, ROOMS, severity=(20, 60, 20)),  # wiring touches safety
     Kind("AC-INS-003", 3, MEP, ("玄关",)),
     Kind("AC-INS-006", 10, MEP, ROOMS),
     Kind("AC-INS-008", 3, MEP, WET),
@@ -258,7 +310,7 @@ HV_INSTALLATION = (
     Kind("AC-INS-026", 7, MEP, ("主卫", "次卫", "厨房")),
     Kind("AC-INS-027", 3, MEP, ("客厅", "主卧", "书房")),
     Kind("AC-INS-019", 2, MEP, ("首层大堂",), public=True),
-    Kind("AC-INS-023", 2, FIRE, ("电梯厅", "1#楼梯", "2#楼梯"), public=True),
+    Kind("AC-INS-023", 2, FIRE, ("电梯厅", "1#楼梯", "2#楼梯"), public=True, severity=(30, 50, 20)),
 )
 HV_FINAL = (
     Kind("AC-FIN-001", 10, DECOR, ROOMS),
@@ -307,6 +359,8 @@ HARBOUR_VIEW = Project(
         },
     ),
     disputes=(Dispute("CIV", "T5", "AC-CIV-001", 3, "客关与总包对整改方式有分歧：客关要求整面铲除重抹，总包主张局部修补"),),
+    register=HERE / "harbour-view" / "units.csv",
+    tagged=0.06,
 )
 
 # Lakeside Gardens Phase 1 -----------------------------------------------------------------------

@@ -116,4 +116,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "gate.md.batch": ("Batch", "批次"),
     "gate.md.buildings": ("Buildings", "楼栋"),
     "gate.md.date": ("Date", "日期"),
+    # Reports
+    "head.batch": ("batch {batch} ({buildings})", "批次 {batch}（{buildings}）"),
+    "plan.numbers": ("The numbers", "关键指标"),
+    "plan.key_customers": ("Key customers", "重点客户"),
+    "plan.key_note": (
+        "{count} tagged {count|home|homes} of {homes}; {held} {held|home is|homes are} held back "
+        "for now.",
+        "共 {homes} 户，其中 {count} 户为重点客户；目前暂缓交付 {held} 户。",
+    ),
+    "plan.no_key_customers": (
+        "No unit register with customer tags: list the key customers in `units:`.",
+        "尚无带客户标签的房屋台账：请在 `units:` 中列出重点客户。",
+    ),
+    "plan.unit": ("Unit", "房号"),
+    "plan.tags": ("Tags", "标签"),
+    "plan.handover": ("Handover", "交付"),
+    "home.deliverable": ("deliverable", "可交付"),
+    "home.hold": ("hold", "暂缓交付"),
+    "home.blocking": (
+        "{count} open on a blocking item (first {first})",
+        "否决项未关闭 {count} 条（首条 {first}）",
+    ),
+    "home.disputed": ("{count} disputed", "争议 {count} 条"),
+    "tag.key": ("key customer", "重点客户"),
+    "tag.complained-before": ("complained before", "曾投诉"),
+    "tag.media": ("media", "媒体"),
+    "tag.group-organiser": ("group organiser", "群诉组织者"),
+    "tag.lawyer": ("lawyer", "律师"),
+    "tag.elderly": ("elderly", "老人"),
+    "graph.batch_needs_project": (
+        "--batch names a batch of a project: give the project with --project",
+        "--batch 指的是项目的批次，请同时用 --project 指定项目",
+    ),
 }

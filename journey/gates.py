@@ -173,6 +173,8 @@ def evaluate(
     from journey.numbers import all_numbers
 
     gate = find_gate(project.catalog, gate_id)
+    if project.whole is not None:  # already the view of one batch
+        batch, project = project.batch.id if project.batch else None, project.whole
     numbers = all_numbers(project)
     if batch is not None:
         view = project.for_batch(batch)

@@ -16,10 +16,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from journey.problems import Problem, sort_key
 from journey.tables import Column, Schema, TableReader, header_key
+
+if TYPE_CHECKING:
+    from journey.findings import UnitStats
+    from journey.project import Project
 
 KNOWN_TAGS = ("key", "complained-before", "media", "group-organiser", "lawyer", "elderly")
 TAG_WORDS = {  # what a Chinese team writes for the known tags
@@ -162,6 +166,54 @@ def _personal_columns(path: Path, reader: TableReader, shown: str) -> bool:
 
 
 _PERSONAL_KEYS = frozenset(header_key(name) for name in PERSONAL)
+
+
+class HomeState(NamedTuple):
+    """Where one home stands for handover: deliverable, or held back and why."""
+
+    building: str
+    unit: str
+    tags: tuple[str, ...]
+    findings: int
+    open: int
+    blocking_open: int
+    first_blocking: str
+    disputed: int
+
+    @property
+    def deliverable(self) -> bool:
+        """No open finding on a blocking item and none disputed."""
+        return not self.blocking_open and not self.disputed
+
+
+def home_states(project: Project) -> list[HomeState]:
+    """Every home in view: from the register (in its order), or else every home with a
+    finding; the public areas ("" unit) are not a home."""
+    register = project.units
+    out: list[HomeState] = []
+    seen: set[tuple[str, str]] = set()
+    buildings = project.buildings or tuple(sorted(project.findings.by_building))
+    for building in buildings:
+        stats = project.findings.by_building.get(building)
+        listed = register.homes.get(building, {}) if register is not None else {}
+        units = list(listed) if register is not None else sorted(stats.units if stats else [])
+        for unit in units:
+            if not unit or (building, unit) in seen:
+                continue
+            seen.add((building, unit))
+            home = stats.units.get(unit) if stats else None
+            tags = listed[unit].tags if unit in listed else ()
+            out.append(_state(building, unit, tags, home))
+    return out
+
+
+def _state(building: str, unit: str, tags: tuple[str, ...], home: UnitStats | None) -> HomeState:
+    if home is None:
+        return HomeState(building, unit, tags, 0, 0, 0, "", 0)
+    return HomeState(
+        building, unit, tags, home.findings, home.open, home.blocking_open,
+        home.first_blocking, home.disputed,
+    )  # fmt: skip
 
 
 def units_in(buildings: Iterable[str], register: UnitRegister | None) -> int:

@@ -152,8 +152,11 @@ def test_the_colour_waiver_is_on_the_colour_item_with_disclosure() -> None:
 
 def test_what_fails_because_of_t6_says_t6() -> None:
     checks = project_yaml(EXAMPLE)["checks"]
-    for item in ("OD-003", "OD-004", "OD-012", "AC-CIV-008", "AC-INS-021", "AC-FIN-020"):
+    for item in ("AC-CIV-008", "AC-INS-021", "AC-FIN-020"):
         assert checks[item]["status"] == "fail" and "T6" in checks[item]["note"], item
+    for item in ("OD-003", "OD-004", "OD-012"):  # open-day results held per building
+        assert checks[item]["status"] == "pass" and checks[item]["buildings"] == {"T6": "fail"}
+        assert "T6" in checks[item]["note"], item
 
 
 def test_example_validates(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -162,7 +165,7 @@ def test_example_validates(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None
     assert result.code == 0, result.err
     # The one warning is on purpose: the OD-009 waiver expired five days earlier.
     assert result.err == (
-        "examples/harbour-view/project.yaml:204:14: warning: waivers[1].expires: the waiver "
+        "examples/harbour-view/project.yaml:259:14: warning: waivers[1].expires: the waiver "
         "for `OD-009` expired on 2026-10-15; it no longer applies — renew it with a new "
         "approval or remove it\n"
     )
@@ -176,7 +179,12 @@ def test_example_aggregates() -> None:
 
     project = load_project(EXAMPLE, load_catalog(), dt.date(2026, 10, 20))
     stats = project.findings.by_building
-    assert project.file.units == 1260 and list(stats) == ["T1", "T2", "T3", "T4", "T5", "T6"]
+    assert project.units is not None and len(project.units) == 1260
+    assert list(stats) == ["T1", "T2", "T3", "T4", "T5", "T6"]
+    # 6 % to 8 % of the homes are key customers, each tag at least once
+    tagged = project.units.tagged()
+    assert 0.06 <= len(tagged) / 1260 <= 0.08
+    assert {t for home in tagged for t in home.tags} >= {"key", "elderly", "complained-before"}
     as_of = project.as_of
     # T1–T4: last week's round-3 walk is still being put right, nothing old
     assert all(0.7 < stats[b].rate < 0.95 for b in ("T1", "T2", "T3", "T4"))
@@ -195,17 +203,26 @@ def failing(report: dict[str, Any], rule: str) -> list[tuple[str, str]]:
     return [(i["id"], i["owner"]) for i in found["items"] if i["status"] == "fail"]
 
 
-def test_open_day_fails_on_its_prerequisites(run: Runner) -> None:
+def test_open_day_opens_t1_to_t5_and_holds_t6_back(run: Runner) -> None:
     code, report = gate(run, "open-day")
     assert code == 1 and report["verdict"] == "fail"
+    assert [(b["id"], b["verdict"], b["milestone_date"]) for b in report["batches"]] == [
+        ("batch-1", "pass", "2026-10-24"),
+        ("batch-2", "fail", "2026-11-28"),
+    ]
+    batch2 = {"batches": ["batch-2"]}
     assert failing(report, "open-day-prerequisites") == [
         ("OD-003", "engineering"),  # T6 lifts not certified: T6 stays off the route
         ("OD-004", "engineering"),
-        ("OD-009", "customer-relations"),  # its waiver expired on 2026-10-15
-        ("OD-011", "customer-relations"),  # the joint pre-walk is still pending
+        ("OD-009", "customer-relations"),  # T6's route not drilled; its waiver expired
+        ("OD-011", "customer-relations"),  # T6's joint pre-walk still to come
     ]
+    rule = next(r for r in report["rules"] if r["id"] == "open-day-prerequisites")
+    assert all(i["batches"] == batch2["batches"] for i in rule["items"])
     red = {i for i, _ in failing(report, "open-day-red-lines")}
-    assert red == {"OD-003", "OD-004", "OD-009", "OD-012"}  # visitor safety, not the filing
+    assert red == {"OD-003", "OD-004", "OD-012"}  # visitor safety, not the filing
+    one = run("--as-of", AS_OF, "gate", "open-day", "-p", str(EXAMPLE), "--batch", "batch-1")
+    assert one.code == 0 and "PASS: 0 of 3 rules fail the gate" in one.out
 
 
 def test_delivery_fails_building_by_building_for_its_own_reasons(run: Runner) -> None:

@@ -139,15 +139,18 @@ def batch_option(f: click.decorators.FC) -> click.decorators.FC:
     )(f)
 
 
-def load_project(project_dir: Path, s: Settings, catalog: Catalog | None = None) -> Project:
-    """The project against the active catalog (or `catalog`); its warnings go to stderr."""
+def load_project(
+    project_dir: Path, s: Settings, catalog: Catalog | None = None, batch: str | None = None
+) -> Project:
+    """The project against the active catalog (or `catalog`), or the view of one of its
+    batches; its warnings go to stderr."""
     from journey.project import load_project as load
 
     if project_dir.name == "project.yaml" and project_dir.is_file():
         project_dir = project_dir.parent
     project = load(project_dir, catalog or s.load_catalog(), s.as_of)
     print_problems(project.warnings, s)
-    return project
+    return project.for_batch(batch) if batch is not None else project
 
 
 def print_problems(problems: Iterable[Problem], s: Settings) -> tuple[int, int]:

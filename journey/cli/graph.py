@@ -10,6 +10,7 @@ import click
 
 from journey.cli._context import (
     as_of_option,
+    batch_option,
     load_project,
     print_problems,
     project_option,
@@ -42,6 +43,7 @@ FORMATS = ("text", "dot", "mermaid", "graphml", "json")
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file."
 )
+@batch_option
 @as_of_option
 def command(
     project_dir: Path | None,
@@ -50,6 +52,7 @@ def command(
     stage: str | None,
     milestone: str | None,
     output: Path | None,
+    batch: str | None,
 ) -> int:
     """Show the responsibility graph: hand-offs between professions, items per stage,
     and with --project the blocked items and the critical path to a milestone.
@@ -68,8 +71,12 @@ def command(
     problems = catalog.warnings
     _check_options(catalog, focus_on, stage)
     state, inputs = None, catalog_files(catalog)
+    if batch is not None and project_dir is None:
+        from journey.messages import text
+
+        raise click.UsageError(text("graph.batch_needs_project", s.lang))
     if project_dir is not None:
-        project = load_project(project_dir, s, catalog)
+        project = load_project(project_dir, s, catalog, batch)
         state, inputs = State.of(project), input_files(project)
         _check_milestone(state.milestones, milestone)
     result = analyse(catalog, state, focus_on=focus_on, stage=stage, milestone=milestone)

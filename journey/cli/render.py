@@ -8,6 +8,7 @@ import click
 
 from journey.cli._context import (
     as_of_option,
+    batch_option,
     lang_option,
     load_project,
     project_option,
@@ -36,8 +37,11 @@ REPORT_NAMES = ("risk-assessment", "delivery-plan", "open-day")
     help="Write to this file (its folder must exist); default: standard output.",
 )
 @lang_option()
+@batch_option
 @as_of_option
-def command(report: str, project_dir: Path, fmt: str, output: Path | None) -> int:
+def command(
+    report: str, project_dir: Path, fmt: str, output: Path | None, batch: str | None
+) -> int:
     """Render REPORT (risk-assessment, delivery-plan or open-day) for a project.
 
     The report is rendered completely before it is written, and written atomically:
@@ -51,7 +55,7 @@ def command(report: str, project_dir: Path, fmt: str, output: Path | None) -> in
     from journey.writing import input_files, write_atomic
 
     s = settings()
-    project = load_project(project_dir, s)
+    project = load_project(project_dir, s, batch=batch)
     content = render(build(report, project, s.lang), "md" if fmt == "md" else "html")
     if output is None:
         click.echo(content, nl=False)

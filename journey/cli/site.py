@@ -8,6 +8,7 @@ import click
 
 from journey.cli._context import (
     as_of_option,
+    batch_option,
     lang_option,
     load_project,
     project_option,
@@ -25,8 +26,9 @@ from journey.cli._context import (
     help="Folder to write the site to (created if needed).",
 )
 @lang_option("the index page; the reports come in both")
+@batch_option
 @as_of_option
-def command(project_dir: Path, output: Path) -> int:
+def command(project_dir: Path, output: Path, batch: str | None) -> int:
     """Write every report in English and Chinese, as HTML and Markdown, and an index.
 
     Layout: OUTPUT/index.html (gate verdicts, relative links), OUTPUT/en/*.html|md and
@@ -37,7 +39,7 @@ def command(project_dir: Path, output: Path) -> int:
     from journey.reports.site import INDEX, write_site
 
     s = settings()
-    project = load_project(project_dir, s)
+    project = load_project(project_dir, s, batch=batch)
     written = write_site(project, output, s.lang)
     if not s.quiet:
         index = output / INDEX

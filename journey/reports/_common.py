@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from journey import gates
 from journey.gates import GateResult, RuleResult
 from journey.project import Project
-from journey.reports.models import GateBadge, Header, Milestone, Verdict, WaiverRow
+from journey.reports.models import BatchBadge, GateBadge, Header, Milestone, Verdict, WaiverRow
 
 Outcomes = Mapping[str, GateResult]  # gate id -> its result for the project
 
@@ -29,10 +29,16 @@ def _badge(project: Project, gate_id: str, lang: str, result: GateResult | None)
     gate = project.catalog.gates[gate_id]
     verdict: Verdict = "unknown"
     failed: tuple[str, ...] = ()
+    batches: tuple[BatchBadge, ...] = ()
     if result is not None:
         verdict = result.verdict
         failed = tuple(rule.title.get(lang) for rule in failed_rules(result))
-    return GateBadge(id=gate_id, title=gate.title.get(lang), verdict=verdict, failed=failed)
+        batches = tuple(
+            BatchBadge(id=b.id, buildings=b.buildings, verdict=b.verdict) for b in result.batches
+        )
+    return GateBadge(
+        id=gate_id, title=gate.title.get(lang), verdict=verdict, failed=failed, batches=batches
+    )
 
 
 def failed_rules(result: GateResult) -> list[RuleResult]:
@@ -60,6 +66,8 @@ def header(project: Project, report: str, lang: str, outcomes: Outcomes | None =
             for name, day in sorted(project.file.milestones.items(), key=lambda kv: kv[1])
         ),
         gates=gate_badges(project, lang, outcomes),
+        batch=project.batch.id if project.batch else "",
+        batch_buildings=project.batch.buildings if project.batch else (),
     )
 
 

@@ -15,13 +15,23 @@ Verdict = Literal["pass", "fail", "unknown"]
 BarState = Literal["done", "late", "at-risk", "critical", "normal"]
 
 
+class BatchBadge(Model):
+    """One batch's verdict on a gate."""
+
+    id: str
+    buildings: tuple[str, ...]
+    verdict: Verdict
+
+
 class GateBadge(Model):
-    """One gate's verdict for the header, with the titles of the rules that failed."""
+    """One gate's verdict for the header, with the titles of the rules that failed and,
+    for a project handed over in batches, each batch's verdict."""
 
     id: str
     title: str
     verdict: Verdict
     failed: tuple[str, ...] = ()
+    batches: tuple[BatchBadge, ...] = ()
 
 
 class Milestone(Model):
@@ -45,6 +55,8 @@ class Header(Model):
     as_of: dt.date
     milestones: tuple[Milestone, ...]
     gates: tuple[GateBadge, ...]
+    batch: str = ""  # the batch a report of one batch is about
+    batch_buildings: tuple[str, ...] = ()
 
 
 class WaiverRow(Model):
@@ -230,6 +242,35 @@ class CountRow(Model):
     count: int
 
 
+class NumberRow(Model):
+    """The numbers of SPEC §12 for one scope (the project, a batch, a building)."""
+
+    scope: str
+    level: Literal["project", "batch", "building"]
+    findings: int
+    homes_inspected: int
+    findings_per_home: float | None
+    rectification_rate: float | None
+    reopened_share: float | None
+    days_to_close_mean: float | None
+    days_to_close_p90: int | None
+    overdue_share: float | None
+    score: float | None
+
+
+class KeyCustomer(Model):
+    """A tagged home of the unit register (客户梳理) and where it stands."""
+
+    building: str
+    unit: str
+    tags: tuple[str, ...]  # shown in the report's language
+    open: int
+    blocking_open: int
+    first_blocking: str
+    disputed: int
+    deliverable: bool
+
+
 class DeliveryPlan(Model):
     """The scheduled plan, acceptance rounds, rectification and preparation."""
 
@@ -249,6 +290,11 @@ class DeliveryPlan(Model):
     contractors: tuple[CountRow, ...]
     preparation: tuple[TaskRow, ...]
     emergency: tuple[TaskRow, ...]
+    numbers: tuple[NumberRow, ...] = ()
+    has_score: bool = False
+    key_customers: tuple[KeyCustomer, ...] = ()
+    homes: int = 0  # homes in view (the register's, or those with findings)
+    homes_held: int = 0
 
 
 # Open day --------------------------------------------------------------------------

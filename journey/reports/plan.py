@@ -7,7 +7,15 @@ import datetime as dt
 from journey.findings import BuildingStats
 from journey.project import Project
 from journey.reports._common import Outcomes, header, profession, waived
-from journey.reports.models import BuildingRow, CountRow, DeliveryPlan, RoundRow, TaskRow
+from journey.reports.models import (
+    BuildingRow,
+    CountRow,
+    DeliveryPlan,
+    KeyCustomer,
+    NumberRow,
+    RoundRow,
+    TaskRow,
+)
 from journey.reports.svg import gantt
 from journey.schedule import Schedule, Slot, schedule
 
@@ -52,7 +60,57 @@ def delivery_plan(
         ),
         preparation=tuple(r for r in rows if r.category == "customer-preparation"),
         emergency=tuple(r for r in rows if r.category == "emergency"),
+        numbers=number_rows(project),
+        has_score=project.catalog.scoring is not None,
+        **_homes(project, lang),
     )
+
+
+def number_rows(project: Project) -> tuple[NumberRow, ...]:
+    """The numbers of the project, each batch and each building (of a batch: the batch
+    and its buildings)."""
+    from journey.numbers import numbers_of
+
+    whole = project.whole or project
+    scopes: list[tuple[str, str, list[str]]] = []
+    if project.batch is not None:
+        scopes.append((project.batch.id, "batch", list(project.batch.buildings)))
+    else:
+        listed = list(project.file.buildings) or sorted(project.findings.by_building)
+        scopes.append((project.file.id, "project", listed))
+        scopes += [(b.id, "batch", list(b.buildings)) for b in project.file.batches]
+    scopes += [
+        (b, "building", [b]) for b in (project.buildings or sorted(project.findings.by_building))
+    ]
+    return tuple(
+        NumberRow(scope=name, level=level, **numbers_of(whole, names).model_dump())
+        for name, level, names in scopes
+    )
+
+
+def _homes(project: Project, lang: str) -> dict[str, object]:
+    from journey.messages import text
+    from journey.units import KNOWN_TAGS, home_states
+
+    states = home_states(project)
+
+    def tag(name: str) -> str:
+        return text(f"tag.{name}", lang) if name in KNOWN_TAGS else name
+
+    key = tuple(
+        KeyCustomer(
+            building=h.building, unit=h.unit, tags=tuple(tag(t) for t in h.tags), open=h.open,
+            blocking_open=h.blocking_open, first_blocking=h.first_blocking, disputed=h.disputed,
+            deliverable=h.deliverable,
+        )
+        for h in states
+        if h.tags
+    )  # fmt: skip
+    return {
+        "key_customers": key,
+        "homes": len(states),
+        "homes_held": sum(not h.deliverable for h in states),
+    }
 
 
 def last_task(plan: Schedule, delivery: dt.date | None) -> str | None:
