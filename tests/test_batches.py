@@ -202,3 +202,24 @@ def test_a_batched_project_loads_and_rejects_a_bad_batch(tmp_path: Path) -> None
     assert "needs at least 1 entries" in render_problem(caught.value.problems[0], "en") or any(
         "buildings" in p.path for p in caught.value.problems
     )
+
+
+def test_the_cli_names_an_unknown_batch_and_evaluates_one(tmp_path: Path, run: Any) -> None:
+    folder = write_project(tmp_path / "p", batches=BATCHES, checks=PASSED)
+    catalog_dir = tmp_path / "c"
+    from gatekit import CATALOG
+    from helpers import write_tree
+
+    write_tree(catalog_dir, CATALOG)
+    common = ("--catalog", str(catalog_dir), "--as-of", "2026-11-01")
+    result = run(*common, "gate", "open-day", "-p", str(folder), "--batch", "batch-x")
+    assert result.code == 2
+    assert result.err.endswith(
+        "journey: error: the project has no batch `batch-x`; its batches are batch-a, batch-b "
+        "(did you mean `batch-b`?)\n"
+    )
+    result = run(*common, "gate", "open-day", "-p", str(folder), "--batch", "batch-b")
+    assert result.code == 1 and "batch batch-b" in result.out.splitlines()[0]
+    plain = write_project(tmp_path / "plain")
+    result = run(*common, "gate", "open-day", "-p", str(plain), "--batch", "batch-a")
+    assert result.code == 2 and "has no batches" in result.err
