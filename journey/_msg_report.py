@@ -19,6 +19,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot write {path}: it is a folder; give a file name",
         "无法写入 {path}：这是一个文件夹，请指定文件名",
     ),
+    "report.not_regular": (
+        "cannot write {path}: it is not a regular file (a device, a pipe or a socket); give "
+        "the name of a file",
+        "无法写入 {path}：这不是普通文件（而是设备、管道或套接字），请指定文件名",
+    ),
     "report.input_file": (
         "refusing to write over {path}: it is an input file of this project or catalog",
         "拒绝覆盖 {path}：它是本项目或标准库的输入文件",

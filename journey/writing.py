@@ -1,9 +1,10 @@
-"""Writing what journey produces — reports, gate results, graph exports — safely.
+"""Writing what journey produces — reports, gate results, graph exports, lists — safely.
 
-The text is complete in memory before anything touches the disk; it goes to a
-temporary file in the target folder, is flushed to the device, then renamed over
-the target in one step, so a reader sees either the old file or the new one. No
-output is ever written over one of the files it was made from.
+Every file goes to a temporary file in the target folder (a report complete in memory
+first, a large workbook streamed), is flushed to the device, then renamed over the
+target in one step, so a reader sees either the old file or the new one and a failure
+leaves nothing half-written. No output is ever written over one of the files it was
+made from.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from journey.errors import OutputError
 
@@ -48,6 +49,8 @@ def check_target(path: Path, protected: Iterable[Path] = ()) -> None:
         raise OutputError("report.no_folder", folder=str(folder), path=str(path))
     if path.is_dir():
         raise OutputError("report.is_folder", path=str(path))
+    if path.exists() and not path.is_file():
+        raise OutputError("report.not_regular", path=str(path))
     target = path.resolve()
     for other in protected:
         with contextlib.suppress(OSError):
@@ -57,32 +60,68 @@ def check_target(path: Path, protected: Iterable[Path] = ()) -> None:
 
 def write_atomic(path: Path, text: str, protected: Iterable[Path] = ()) -> None:
     """Replace `path` with `text` (UTF-8) in one step, keeping an old file's mode."""
-    check_target(path, protected)
     data = text.encode("utf-8")
-    mode = _mode_for(path)
-    try:
-        fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise OutputError(
-            "report.write_failed", path=str(path), reason=exc.strerror or str(exc)
-        ) from exc
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.chmod(mode)
-        tmp.replace(path)
-    except BaseException as exc:
+    with Staged(path, protected) as staged:
+        staged.handle.write(data)
+
+
+class Staged:
+    """A new version of `path` written to a temporary file beside it, which replaces
+    `path` in one step on `commit()` (or on leaving a `with` block without an error).
+
+    The target is checked when the file is staged — its folder exists, it is not a
+    folder, not one of `protected` — so that a refused target costs no work. Several
+    files staged at once (a folder of CSV files) are all written before any replaces
+    its target.
+    """
+
+    def __init__(self, path: Path, protected: Iterable[Path] = ()) -> None:
+        check_target(path, protected)
+        self.path = path
+        self._mode = _mode_for(path)
+        try:
+            fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        except OSError as exc:
+            raise _failed(path, exc) from exc
+        self.tmp = Path(name)
+        self.handle: BinaryIO = os.fdopen(fd, "wb")
+
+    def commit(self) -> None:
+        """Flush the file to the device and rename it over the target."""
+        try:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            self.tmp.chmod(self._mode)
+            self.tmp.replace(self.path)
+        except OSError as exc:
+            self.discard()
+            raise _failed(self.path, exc) from exc
+        _sync_folder(self.path.parent)
+
+    def discard(self) -> None:
+        """Drop the temporary file; the target stays as it was."""
+        with contextlib.suppress(OSError):
+            self.handle.close()
         with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+            self.tmp.unlink()
+
+    def __enter__(self) -> Staged:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, _tb: object
+    ) -> None:
+        if kind is None:
+            self.commit()
+            return
+        self.discard()
         if isinstance(exc, OSError):
-            raise OutputError(
-                "report.write_failed", path=str(path), reason=exc.strerror or str(exc)
-            ) from exc
-        raise
-    _sync_folder(path.parent)
+            raise _failed(self.path, exc) from exc
+
+
+def _failed(path: Path, exc: OSError) -> OutputError:
+    return OutputError("report.write_failed", path=str(path), reason=exc.strerror or str(exc))
 
 
 def _mode_for(path: Path) -> int:

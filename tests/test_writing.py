@@ -136,3 +136,12 @@ def test_render_cli_prints_to_stdout_without_output(
     assert '<html lang="zh-CN">' in capsys.readouterr().out
     assert main([*cli_project, "render", "delivery-plan", "--project", proj, "--lang", "zh"]) == 0
     assert "交付计划" in capsys.readouterr().out
+
+
+def test_never_over_what_is_not_a_regular_file(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(OutputError) as caught:
+        write_atomic(fifo, "x")
+    assert caught.value.code == "report.not_regular"
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
