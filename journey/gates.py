@@ -43,6 +43,7 @@ class ItemResult(Model):
     file: str
     line: int
     col: int
+    sheet: str | None = None  # the worksheet, when the status is a row of the status workbook
     severity: Rating
     waiver: WaiverUse | None = None
     waived_by: str | None = None
@@ -304,6 +305,7 @@ def _item(
         file=h.place.file,
         line=h.place.line,
         col=h.place.col,
+        sheet=h.place.sheet or None,
         severity=h.severity or opts.severity,
         waiver=use,
         waived_by=waiver.approved_by if waiver is not None else None,

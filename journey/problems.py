@@ -14,14 +14,18 @@ class Severity(StrEnum):
 
 
 class Place(NamedTuple):
-    """A position in a file; line and column are 1-based, 0 means unknown."""
+    """A position in a file; line and column are 1-based, 0 means unknown. In a
+    workbook, `line` is the row of worksheet `sheet`."""
 
     file: str
     line: int = 0
     col: int = 0
+    sheet: str = ""
 
     def render(self) -> str:
-        """`FILE:LINE:COL`, `FILE:LINE` or `FILE`, as much as is known."""
+        """`FILE:LINE:COL`, `FILE:LINE`, `FILE:SHEET!ROW` or `FILE`, as much as is known."""
+        if self.sheet and self.line:
+            return f"{self.file}:{self.sheet}!{self.line}"
         if self.line and self.col:
             return f"{self.file}:{self.line}:{self.col}"
         if self.line:
@@ -61,6 +65,6 @@ def problem(
     return Problem(Place(file, line, col), path, code, params, severity, related)
 
 
-def sort_key(p: Problem) -> tuple[str, int, int, str]:
-    """Problems sort by file, then position, then path."""
-    return (p.place.file, p.place.line, p.place.col, p.path)
+def sort_key(p: Problem) -> tuple[str, str, int, int, str]:
+    """Problems sort by file (and worksheet), then position, then path."""
+    return (p.place.file, p.sheet_row.partition("!")[0], p.place.line, p.place.col, p.path)

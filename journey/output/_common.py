@@ -58,8 +58,9 @@ def label(item: ItemResult, lang: str) -> str:
 
 
 def where(item: ItemResult) -> str:
-    """`FILE:LINE:COL` of the item's status (or where it would be recorded)."""
-    return Place(item.file, item.line, item.col).render()
+    """`FILE:LINE:COL` (or `FILE:SHEET!ROW`) of the item's status, or where it would be
+    recorded."""
+    return Place(item.file, item.line, item.col, item.sheet or "").render()
 
 
 def owner(item: ItemResult, lang: str) -> str:

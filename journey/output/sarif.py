@@ -106,6 +106,8 @@ def _location(item: ItemResult) -> dict[str, Any]:
         if item.col > 0:
             region["startColumn"] = item.col
         physical["region"] = region
+    if item.sheet:  # a row of the status workbook: the region's line is the sheet's row
+        physical["properties"] = {"sheet": item.sheet}
     return {"physicalLocation": physical}
 
 
