@@ -297,6 +297,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 # Each area of the product keeps its messages in its own table (journey/_msg_*.py).
 from journey import (  # noqa: E402
     _msg_batch,
+    _msg_export,
     _msg_gate,
     _msg_graph,
     _msg_project,
@@ -311,6 +312,7 @@ for _table in (
     _msg_report.MESSAGES,
     _msg_table.MESSAGES,
     _msg_batch.MESSAGES,
+    _msg_export.MESSAGES,
 ):
     _clash = set(_table) & set(_MESSAGES)
     assert not _clash, f"message codes defined twice: {sorted(_clash)}"

@@ -165,6 +165,7 @@ class ProjectFile(Model):
         default_factory=dict
     )
     findings: tuple[NonEmpty, ...] = ()
+    status: NonEmpty | None = None  # the status workbook (SPEC §11), journey.statusbook
     waivers: tuple[Waiver, ...] = ()
     extra_risks: tuple[ExtraRisk, ...] = ()
 
@@ -183,6 +184,7 @@ class Project:
     units: UnitRegister | None = None
     batch: Batch | None = None  # set on the view of one batch (`for_batch`)
     whole: Project | None = None  # on the view of one batch, the whole project
+    status_places: dict[tuple[str, str], Place] = field(default_factory=dict)  # the workbook's
 
     @property
     def path(self) -> str:
@@ -263,7 +265,10 @@ class Project:
         return Place(self.doc.path, line, col)
 
     def status_place(self, section: str, item_id: str) -> Place:
-        """Where an item's status is recorded, or the section (or file) where it would be."""
+        """Where an item's status is recorded (a line of project.yaml or a row of the status
+        workbook), or the section (or file) where it would be."""
+        if (section, item_id) in self.status_places:
+            return self.status_places[section, item_id]
         data = self.doc.data
         if isinstance(data, dict) and isinstance(data.get(section), dict):
             if item_id in data[section]:
@@ -285,6 +290,7 @@ class _Read(NamedTuple):
     findings: FindingsSummary
     problems: list[Problem]
     files: int
+    places: dict[tuple[str, str], Place]
     units: UnitRegister | None = None
 
 
@@ -306,6 +312,7 @@ def load_project(folder: Path, catalog: Catalog, as_of: dt.date) -> Project:
         findings=read.findings,
         warnings=read.problems,
         units=read.units,
+        status_places=read.places,
     )
 
 
@@ -323,18 +330,19 @@ def check_project(
 def _read(folder: Path, catalog: Catalog, as_of: dt.date) -> _Read:
     from journey._project_refs import check_references
     from journey.batches import check_batches
+    from journey.statusbook import read_status_book
 
     path = folder / PROJECT_FILE
     if not path.is_file():
         shown = shown_path(folder)
         found = [problem(shown, 0, 0, "", "project.no_file", folder=shown)]
-        return _Read(None, None, FindingsSummary(), found, 0)
+        return _Read(None, None, FindingsSummary(), found, 0, {})
     doc, problems = load_file(path, shown_path(path))
     if doc is None:
-        return _Read(None, None, FindingsSummary(), problems, 1)
+        return _Read(None, None, FindingsSummary(), problems, 1, {})
     problems = _kind(doc)
     if problems and problems[-1].code != "kind.not_first":
-        return _Read(None, doc, FindingsSummary(), problems, 1)
+        return _Read(None, doc, FindingsSummary(), problems, 1, {})
     model, found = validate(doc, ProjectFile)
     # An id that breaks the id pattern is also unknown; the reference check says so better.
     problems += [p for p in found if not _section_key(p)]
@@ -342,6 +350,9 @@ def _read(folder: Path, catalog: Catalog, as_of: dt.date) -> _Read:
     problems += check_batches(doc)
     if model is not None:
         problems += _scores(doc, model, catalog)
+    book = read_status_book(doc, folder, catalog)
+    problems += book.problems
+    model = book.merged(model) if model is not None else None
     paths, found = _findings_paths(doc, folder)
     buildings = [b for b in doc.data.get("buildings") or [] if isinstance(b, str)]
     blocking = [i for i, item in catalog.check_items.items() if item.blocking]
@@ -356,8 +367,8 @@ def _read(folder: Path, catalog: Catalog, as_of: dt.date) -> _Read:
     problems += found + found_rows
     units, found, read_units = _unit_register(doc, folder, buildings)
     problems += found
-    files = 1 + len(paths) + read_units
-    return _Read(model, doc, summary, sorted(problems, key=sort_key), files, units)
+    files = 1 + len(paths) + read_units + book.files
+    return _Read(model, doc, summary, sorted(problems, key=sort_key), files, book.places, units)
 
 
 def _unit_register(

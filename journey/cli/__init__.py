@@ -39,6 +39,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Render one report of a project as HTML or Markdown.",
     ),
     "site": ("journey.cli.site", "command", "Write every report in both languages plus an index."),
+    "export": (
+        "journey.cli.export",
+        "command",
+        "Write a list for the field (rectification, actions, status) as Excel or CSV.",
+    ),
     "init": ("journey.cli.init", "command", "Write a commented starter project."),
     "schema": (
         "journey.cli.schema",
