@@ -13,7 +13,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[xlsx]'
 	touch $@
 
 $(STAMP): $(BIN)/python pyproject.toml
@@ -35,7 +35,12 @@ demo: $(VENV)/.installed
 	@echo
 	$(BIN)/journey --as-of $(AS_OF) site --project $(EXAMPLE) -o $(OUT)
 	@echo
+	$(BIN)/journey --as-of $(AS_OF) --lang zh export rectification --project $(EXAMPLE) -o $(OUT)/rectification.xlsx
+	$(BIN)/journey --as-of $(AS_OF) --lang zh export actions --project $(EXAMPLE) -o $(OUT)/actions.xlsx
+	$(BIN)/journey --as-of $(AS_OF) --lang zh export status --project $(EXAMPLE) -o $(OUT)/status.xlsx
+	@echo
 	@echo "Reports written: open $(OUT)/index.html in a browser."
+	@echo "Lists for the field: $(OUT)/rectification.xlsx (整改通知单), $(OUT)/actions.xlsx (责任清单), $(OUT)/status.xlsx."
 
 lint: $(STAMP)
 	$(BIN)/ruff check journey tests benchmarks

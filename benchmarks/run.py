@@ -15,6 +15,7 @@ NAMES = [
     "bench_graph",
     "bench_gate",
     "bench_site",
+    "bench_export",
 ]
 
 
