@@ -28,6 +28,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{value}` has a status here and in the status workbook at {other}; keep one of the two",
         "`{value}` 在此处和状态工作簿 {other} 中都有状态，请只保留一处",
     ),
+    "statusbook.per_building": (
+        "`{value}` is not a result per building; write each as building: status, e.g. "
+        "`T6: fail; T5: n/a`",
+        "`{value}` 不是分楼栋结果，请按“楼栋：状态”填写，例如 `T6：不通过；T5：不适用`",
+    ),
+    "statusbook.building_twice": (
+        "the building `{value}` has two results here; keep one",
+        "楼栋 `{value}` 在此处有两个结果，请只保留一个",
+    ),
     "what.sheet_risks": ("risks", "风险"),
     "what.sheet_checks": ("checks", "检查项"),
     "what.sheet_tasks": ("tasks", "计划任务"),
@@ -101,6 +110,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "column.note": ("note", "备注"),
     "column.checklist": ("checklist", "所属检查表"),
     "column.blocking": ("blocking", "否决项"),
+    "column.buildings": ("per building", "分楼栋结果"),
     "column.checked": ("checked", "检查日期"),
     "column.by": ("checked by", "检查人"),
     "column.finish": ("scheduled finish", "计划完成日期"),

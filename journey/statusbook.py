@@ -16,10 +16,11 @@ status both in the workbook and in project.yaml is an error naming both places.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from journey.problems import Place, Problem, problem
 from journey.tables import Column, Schema, TableReader
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from journey.types import Model
     from journey.yamlio import Document
 
-FieldType = Literal["id", "text", "date", "int", "choice"]
+FieldType = Literal["id", "text", "date", "int", "choice", "per-building"]
 SUFFIX = ".xlsx"
 
 
@@ -89,7 +90,7 @@ class StatusSheet:
         for f in self.fields:
             aliases = (text(f"column.{f.name}", "en"), text(f"column.{f.name}", "zh"))
             required = f.name in ("id", "status")
-            kind = "text" if f.info else f.type
+            kind = "text" if f.info or f.type == "per-building" else f.type
             choices = tuple(self.status_words()) if f.name == "status" else None
             high = bounds.get(f.name)
             low = 1 if f.type == "int" else None
@@ -129,6 +130,7 @@ SHEETS = (
             Field("owner", info=True),
             Field("blocking", info=True),
             Field("status", "choice"),
+            Field("buildings", "per-building"),
             Field("evidence"),
             Field("note"),
             Field("checked", "date"),
@@ -202,14 +204,33 @@ def read_status_book(doc: Document, folder: Path, catalog: Catalog) -> StatusBoo
             problems=[problem(doc.path, line, col, "status", "statusbook.missing", value=name)]
         )
     book = StatusBook(path=path)
-    shown = shown_path(path)
     titles = _sheet_titles(path)
-    known: dict[str, Collection[str]] = {s.section: _known(s, doc, catalog) for s in SHEETS}
+    buildings = doc.data.get("buildings")
+    where = _Where(
+        path,
+        shown_path(path),
+        {s.section: _known(s, doc, catalog) for s in SHEETS},
+        _bounds(catalog),
+        titles or [],
+        [b for b in buildings if isinstance(b, str)] if isinstance(buildings, list) else [],
+    )
     # A workbook that cannot be opened is said so once, by the first sheet's reader.
     for sheet in SHEETS if titles is not None else SHEETS[:1]:
-        _read_sheet(book, sheet, path, shown, known, _bounds(catalog), titles or [])
+        _read_sheet(book, sheet, where)
     book.problems += _conflicts(doc, book)
     return book
+
+
+@dataclass(frozen=True)
+class _Where:
+    """What reading the sheets of one workbook needs to know."""
+
+    path: Path
+    shown: str
+    known: Mapping[str, Collection[str]]  # the ids each sheet takes
+    bounds: Mapping[str, int]  # the largest likelihood and impact
+    titles: list[str]  # the workbook's worksheets
+    buildings: list[str]  # the project's, for results per building
 
 
 def _sheet_titles(path: Path) -> list[str] | None:
@@ -247,19 +268,12 @@ def _bounds(catalog: Catalog) -> dict[str, int]:
     return {"likelihood": len(catalog.matrix.likelihood), "impact": len(catalog.matrix.impact)}
 
 
-def _read_sheet(
-    book: StatusBook,
-    sheet: StatusSheet,
-    path: Path,
-    shown: str,
-    known: Mapping[str, Collection[str]],
-    bounds: Mapping[str, int],
-    titles: list[str],
-) -> None:
+def _read_sheet(book: StatusBook, sheet: StatusSheet, where: _Where) -> None:
     take = ("id", *sheet.state_fields)
-    reader = TableReader(sheet.schema(bounds), take, _nothing, _sheet_name(sheet, titles))
-    reader.sink = _sink(book, sheet, reader, shown, known)
-    reader.read(path, shown)
+    name = _sheet_name(sheet, where.titles)
+    reader = TableReader(sheet.schema(where.bounds), take, _nothing, name)
+    reader.sink = _sink(book, sheet, reader, where)
+    reader.read(where.path, where.shown)
     book.problems += reader.finish()
 
 
@@ -268,11 +282,7 @@ def _nothing(rows: list[tuple[Any, ...]]) -> None:
 
 
 def _sink(
-    book: StatusBook,
-    sheet: StatusSheet,
-    reader: TableReader,
-    shown: str,
-    known: Mapping[str, Collection[str]],
+    book: StatusBook, sheet: StatusSheet, reader: TableReader, where: _Where
 ) -> Callable[[list[tuple[Any, ...]]], None]:
     from journey import project
 
@@ -285,17 +295,25 @@ def _sink(
     words = sheet.status_words()
     names = sheet.state_fields
     states = book.entries.setdefault(sheet.section, {})
-    ids = known[sheet.section]
+    ids = where.known[sheet.section]
 
     def add(rows: list[tuple[Any, ...]]) -> None:
         for line, item_id, *values in rows:
             if item_id not in ids:
-                _unknown(reader, sheet, line, item_id, known)
+                _unknown(reader, sheet, line, item_id, where.known)
                 continue
             given = {n: v for n, v in zip(names, values, strict=True) if v not in (None, "")}
             given["status"] = words[given["status"]]
+            if "buildings" in given:
+                results = _per_building(given["buildings"], words, where.buildings)
+                if isinstance(results, Bad):
+                    reader.error(line, "buildings", results.code, **results.params)
+                    continue
+                given["buildings"] = results
             states[item_id] = model.model_validate(given)
-            book.places[(sheet.section, item_id)] = Place(shown, line, 0, reader.current.sheet)
+            book.places[(sheet.section, item_id)] = Place(
+                where.shown, line, 0, reader.current.sheet
+            )
 
     return add
 
@@ -323,6 +341,53 @@ def _unknown(
     )  # fmt: skip
 
 
+# Results per building ------------------------------------------------------------------
+
+_PARTS = re.compile(r"[;；,，]")
+_PAIR = re.compile(r"\s*([^:：]+?)\s*[:：]\s*(.+?)\s*")
+
+
+class Bad(NamedTuple):
+    """Why a cell cannot be read: a message code and its parameters."""
+
+    code: str
+    params: dict[str, object]
+
+
+def format_per_building(results: Mapping[str, str], lang: str) -> str:
+    """Results per building as a cell shows them: `T6: fail; T5: n/a` (`T6：不通过；…`)."""
+    from journey.messages import text
+
+    if lang == "zh":
+        return "；".join(f"{b}：{text(f'status.{s}', 'zh')}" for b, s in results.items())
+    return "; ".join(f"{b}: {s}" for b, s in results.items())
+
+
+def _per_building(
+    cell: str, words: Mapping[str, str], buildings: Collection[str]
+) -> dict[str, str] | Bad:
+    """A cell of results per building (`T6: fail; T5: 不适用`) as {building: status}."""
+    from journey.messages import OneOf
+    from journey.validation import suggest
+
+    out: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in _PARTS.split(cell))):
+        pair = _PAIR.fullmatch(part)
+        if pair is None:
+            return Bad("statusbook.per_building", {"value": part})
+        building, said = pair.groups()
+        if building not in buildings:
+            return Bad("table.unknown_value", {"what": "what.building", "value": building,
+                                               "suggestion": suggest(building, buildings)})  # fmt: skip
+        if said not in words:
+            return Bad("table.not_one_of", {"value": said, "choices": OneOf(tuple(words)),
+                                            "suggestion": suggest(said, words)})  # fmt: skip
+        if building in out:
+            return Bad("statusbook.building_twice", {"value": building})
+        out[building] = words[said]
+    return out
+
+
 def _conflicts(doc: Document, book: StatusBook) -> list[Problem]:
     """An error at project.yaml's line for each id whose status is also in the workbook."""
     out = []
@@ -343,4 +408,4 @@ def _conflicts(doc: Document, book: StatusBook) -> list[Problem]:
     return out
 
 
-__all__ = ["SHEETS", "StatusBook", "StatusSheet", "read_status_book"]
+__all__ = ["SHEETS", "StatusBook", "StatusSheet", "format_per_building", "read_status_book"]

@@ -24,12 +24,13 @@ if TYPE_CHECKING:
 
 
 def input_files(project: Project) -> list[Path]:
-    """The files a report is made from: project.yaml, findings, the status workbook and
-    catalog files."""
+    """The files a report is made from: project.yaml, findings, the unit register, the
+    status workbook and catalog files."""
     paths = [Path(project.path), project.folder / "project.yaml"]
     paths += [project.folder / name for name in project.file.findings]
-    if project.file.status:
-        paths.append(project.folder / project.file.status)
+    for table in (project.file.units, project.file.status):
+        if isinstance(table, str):
+            paths.append(project.folder / table)
     return paths + catalog_files(project.catalog)
 
 

@@ -151,13 +151,15 @@ def project_dir(tmp_path: Path) -> Path:
         tmp_path / "project",
         findings="F1,AC-CIV-001,T1,101,hall,open,2026-10-01,,,f,\n",
         status="status.xlsx",
+        units="units.xlsx",
     )
+    write_book(folder / "units.xlsx", {"units": [["building", "unit"], ["T1", "101"]]})
     write_book(folder / "status.xlsx", {"risks": [["id", "status"]], "checks": [["id", "status"]],
                                         "tasks": [["id", "status"]]})  # fmt: skip
     return folder
 
 
-@pytest.mark.parametrize("name", ["project.yaml", "status.xlsx", "findings"])
+@pytest.mark.parametrize("name", ["project.yaml", "status.xlsx", "findings", "units.xlsx"])
 def test_never_over_an_input(tmp_path: Path, project_dir: Path, name: str) -> None:
     project = load_project(project_dir, catalog(tmp_path), AS_OF)
     target = project_dir / name

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import openpyxl
@@ -144,27 +143,42 @@ def test_nothing_open_is_one_empty_sheet(
     assert [s.name for s in listing.sheets] == ["责任清单"]
 
 
-def test_rules_are_read_wherever_a_result_holds_them(project: Project) -> None:
-    """A result of a project handed over in batches holds rules in each batch."""
-    result = evaluate("delivery", project)
-    batch = SimpleNamespace(id="batch-2", milestone_date=dt.date(2027, 2, 6), rules=result.rules)
-    batched: Any = SimpleNamespace(
-        title=result.title, milestone_date=result.milestone_date, rules=(), batches=(batch,)
+def test_a_project_in_batches_is_read_batch_by_batch(tmp_path: Path) -> None:
+    """Each batch's rules, with the batch's own milestone: an item blocking in both
+    batches is one row naming both."""
+    folder = write_project(
+        tmp_path / "p",
+        batches=[
+            {"id": "b1", "title": {"en": "First", "zh": "一批次"}, "buildings": ["T1", "T2"]},
+            {"id": "b2", "buildings": ["T3"], "milestones": {"open_day": "2026-10-15"}},
+        ],
+        checks={
+            "OD-001": {"status": "pass", "buildings": {"T3": "fail"}},
+            "OD-002": "pass",
+            "OD-004": "pass",
+        },
     )
-    found = [(label, day, rule.id) for label, day, rule in rules_of(batched, "en")]
-    assert found == [
-        ("Gate delivery (batch-2)", dt.date(2027, 2, 6), rule.id) for rule in result.rules
-    ]
+    project = load_project(folder, catalog(tmp_path), AS_OF)
+    result = evaluate("open-day", project)
+    assert result.batches  # the shape of a batched result
+    found = [(label, day) for label, day, _rule in rules_of(result, "zh")]
+    assert found == [("open-day 准入 · 一批次", dt.date(2026, 9, 15)),
+                     ("open-day 准入 · b2", dt.date(2026, 10, 15))]  # fmt: skip
+    actions = by_id(project)
+    assert actions["check", "OD-001"].gates == ["Gate open-day · b2"]
+    assert actions["check", "OD-001"].needed_by == dt.date(2026, 10, 15)
+    assert actions["check", "OD-005"].gates == ["Gate open-day · First", "Gate open-day · b2"]
+    assert actions["check", "OD-005"].needed_by == dt.date(2026, 9, 15)
 
 
 def test_the_examples_action_list(tmp_path: Path) -> None:
     example = load_project(EXAMPLE, load_catalog(), EXAMPLE_AS_OF)
     actions = {(a.kind, a.item.id): a for a in collect(example, "en")}
-    assert actions["check", "OD-003"].gates == [
-        "Ready to open the site to buyers",
-        "Ready to hand over homes",
+    assert actions["check", "OD-003"].gates == [  # it fails in T6 only
+        "Ready to open the site to buyers · Second batch: T6",
+        "Ready to hand over homes · Second batch: T6",
     ]
-    assert actions["check", "OD-003"].needed_by == dt.date(2026, 10, 24)
+    assert actions["check", "OD-003"].needed_by == dt.date(2026, 11, 28)  # T6's open day
     assert ("check", "AC-FIN-002") not in actions  # the colour-difference concession
     # An item can be open twice over: a failed check, and its open findings.
     assert ("check", "AC-CIV-008") in actions and ("findings", "AC-CIV-008") in actions

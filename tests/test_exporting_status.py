@@ -18,16 +18,16 @@ HEADERS = {
     "en": {
         "risks": ("id", "title", "owner", "rating", "status", "likelihood", "impact", "assignee",
                   "due", "evidence", "note"),
-        "checks": ("id", "checklist", "title", "owner", "blocking", "status", "evidence", "note",
-                   "checked", "checked by"),
+        "checks": ("id", "checklist", "title", "owner", "blocking", "status", "per building",
+                   "evidence", "note", "checked", "checked by"),
         "tasks": ("id", "title", "owner", "scheduled finish", "status", "assignee", "done on",
                   "note"),
     },
     "zh": {
         "风险": ("编号", "名称", "责任专业", "风险评级", "状态", "可能性", "影响程度", "责任人",
                "完成时限", "证据", "备注"),
-        "检查项": ("编号", "所属检查表", "名称", "责任专业", "否决项", "状态", "证据", "备注",
-                "检查日期", "检查人"),
+        "检查项": ("编号", "所属检查表", "名称", "责任专业", "否决项", "状态", "分楼栋结果", "证据",
+                "备注", "检查日期", "检查人"),
         "计划任务": ("编号", "名称", "责任专业", "计划完成日期", "状态", "责任人", "完成日期",
                  "备注"),
     },
@@ -56,7 +56,10 @@ def project(tmp_path: Path) -> Project:
             },
             "RD-003": "closed",  # not assessed at this level, but recorded
         },
-        checks={"OD-001": {"status": "fail", "note": "电梯未检", "checked": "2026-10-20"}},
+        checks={
+            "OD-001": {"status": "fail", "note": "电梯未检", "checked": "2026-10-20"},
+            "OD-002": {"status": "pass", "buildings": {"T3": "fail", "T2": "n/a"}},
+        },
         tasks={"DP-001": {"status": "done", "done": "2026-10-01"}},
     )
     return load_project(folder, catalog(tmp_path), AS_OF)
@@ -90,9 +93,16 @@ def test_prefilled_from_the_project_and_whole(tmp_path: Path, project: Project) 
     assert set(risks) == {"RS-001", "RS-002", "RD-001", "RD-002", "RD-003"}  # not RS-003
     checks = {r[0]: r for r in rows(path, "checks")[1:]}
     assert checks["OD-001"] == (
-        "OD-001", "Open day", "Check OD-001", "Engineering", "yes", "fail", None, "电梯未检",
-        dt.datetime(2026, 10, 20), None,
+        "OD-001", "Open day", "Check OD-001", "Engineering", "yes", "fail", None, None,
+        "电梯未检", dt.datetime(2026, 10, 20), None,
     )  # fmt: skip
+    assert checks["OD-002"][5:7] == ("pass", "T3: fail; T2: n/a")
+    zh = tmp_path / "zh.xlsx"
+    export("status", project, zh, lang="zh")
+    assert {r[0]: r for r in rows(zh, "检查项")}["OD-002"][5:7] == (
+        "通过",
+        "T3：不通过；T2：不适用",
+    )
     assert checks["OD-003"][4:6] == ("no", "pending")
     assert "OD-004" not in checks  # whole-process only
     tasks = rows(path, "tasks")[1:]

@@ -87,11 +87,16 @@ def problems_of(tmp_path: Path, folder: Path) -> list[str]:
 def without_places(result: GateResult) -> dict[str, Any]:
     doc = document(result, "en")
     doc["project"].pop("path")
-    for rule in doc["rules"]:
-        for item in rule["items"]:
-            for key in ("file", "line", "col", "sheet"):
-                item.pop(key, None)
+    for item in items_of(doc):
+        for key in ("file", "line", "col", "sheet"):
+            item.pop(key, None)
     return doc
+
+
+def items_of(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every item of a JSON gate result: of its rules, and of each batch's rules."""
+    rules = [*doc["rules"], *(r for batch in doc.get("batches", ()) for r in batch["rules"])]
+    return [item for rule in rules for item in rule["items"]]
 
 
 # Counting exactly as project.yaml ------------------------------------------------------
@@ -278,11 +283,10 @@ LISTED = {
 
 def _listed(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     """`old` with the reasons of unlisted risks as the workbook words them."""
-    for rule_old, rule_new in zip(old["rules"], new["rules"], strict=True):
-        for a, b in zip(rule_old["items"], rule_new["items"], strict=True):
-            if a["reason_code"] in LISTED:
-                assert b["reason_code"] == LISTED[a["reason_code"]], (a, b)
-                a["reason_code"], a["reason"] = b["reason_code"], b["reason"]
+    for a, b in zip(items_of(old), items_of(new), strict=True):
+        if a["reason_code"] in LISTED:
+            assert b["reason_code"] == LISTED[a["reason_code"]], (a, b)
+            a["reason_code"], a["reason"] = b["reason_code"], b["reason"]
     return old
 
 
@@ -309,7 +313,8 @@ def test_changing_one_status_in_the_workbook_changes_the_gate(
     move_statuses_out(folder, "status.xlsx")
     failing = _failing(evaluate("open-day", load_project(folder, journey_catalog, EXAMPLE_AS_OF)))
     assert "OD-011" in failing
-    set_cell(folder / "status.xlsx", "检查项", "OD-011", "状态", "通过")
+    # OD-011 passed in T1–T5; T6's joint pre-walk is done now.
+    set_cell(folder / "status.xlsx", "检查项", "OD-011", "分楼栋结果", "T6：通过")
     after = evaluate("open-day", load_project(folder, journey_catalog, EXAMPLE_AS_OF))
     assert _failing(after) == failing - {"OD-011"}
 
@@ -324,3 +329,36 @@ def test_a_damaged_workbook_is_said_once(tmp_path: Path, monkeypatch: pytest.Mon
     (folder / "status.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
     (problem,) = problems_of(tmp_path, folder)
     assert problem.startswith("project/status.xlsx: error: cannot read the workbook")
+
+
+def test_results_per_building_read_and_their_mistakes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    checks = ["id", "status", "per building"]
+    good = {"risks": [RISKS], "checks": [checks, ["OD-001", "pass", "T3：不通过；T2: n/a"]],
+            "tasks": [TASKS]}  # fmt: skip
+    project = load_project(with_book(tmp_path, good), catalog(tmp_path), AS_OF)
+    assert project.file.checks["OD-001"].buildings == {"T3": "fail", "T2": "n/a"}
+    assert project.check_status("OD-001") == "fail"
+    bad = {
+        "risks": [RISKS],
+        "checks": [
+            checks,
+            ["OD-001", "pass", "T9: fail"],
+            ["OD-002", "pass", "T1 fail"],
+            ["OD-003", "pass", "T1: failed"],
+            ["OD-004", "pass", "T1: pass; T1: fail"],
+        ],
+        "tasks": [TASKS],
+    }
+    assert problems_of(tmp_path, with_book(tmp_path / "again", bad)) == [
+        "again/project/status.xlsx:checks!2: error: buildings: unknown building `T9`",
+        "again/project/status.xlsx:checks!3: error: buildings: `T1 fail` is not a result per "
+        "building; write each as building: status, e.g. `T6: fail; T5: n/a`",
+        "again/project/status.xlsx:checks!4: error: buildings: `failed` is not allowed here; "
+        "use one of 'pending', '待检查', 'pass', '通过', 'fail', '不通过', 'n/a' or '不适用' "
+        "(did you mean `fail`?)",
+        "again/project/status.xlsx:checks!5: error: buildings: the building `T1` has two "
+        "results here; keep one",
+    ]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from journey.chars import printable
 from journey.exporting.listing import (
@@ -115,16 +115,20 @@ def collect(project: Project, lang: str) -> list[Action]:
 
 
 def rules_of(result: GateResult, lang: str) -> Iterator[tuple[str, dt.date | None, RuleResult]]:
-    """Every rule result of a gate, wherever it is — at the top, or in each batch of a
-    project handed over in batches — with the gate's name and the milestone's date."""
+    """Every rule result of a gate with the gate's name and its milestone's date: for a
+    project handed over in batches, each batch's own rules (named `gate · batch`, with the
+    batch's date; the result's top-level rules only merge them), else the result's."""
     title = printable(result.title.get(lang))
-    for rule in result.rules:
-        yield title, result.milestone_date, rule
-    batches: Any = getattr(result, "batches", None) or ()
-    for batch in batches:
-        day = getattr(batch, "milestone_date", None) or result.milestone_date
+    if not result.batches:
+        for rule in result.rules:
+            yield title, result.milestone_date, rule
+        return
+    for batch in result.batches:
+        name = printable(batch.title.get(lang) if batch.title else batch.id)
+        day = batch.milestone_date or result.milestone_date
+        label = f"{title} · {name}"
         for rule in batch.rules:
-            yield f"{title} ({printable(batch.id)})", day, rule
+            yield label, day, rule
 
 
 def kind_of(item: ItemResult, project: Project) -> str:

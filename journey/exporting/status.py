@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from journey.chars import printable
 from journey.exporting.listing import Cell, CellType, Column, Listing, Sheet, rows_of
 from journey.messages import text
-from journey.statusbook import SHEETS, Field, StatusSheet
+from journey.statusbook import SHEETS, Field, StatusSheet, format_per_building
 
 if TYPE_CHECKING:
     from journey.exporting import Request
@@ -35,7 +35,7 @@ def build(request: Request) -> Listing:
         sheets.append(Sheet(spec.title(lang), tuple(_column(f, spec, lang) for f in spec.fields)))
         words = {s: status_word(s, lang) for s in spec.statuses}
         for info, state in _ITEMS[spec.section](request.project, lang):
-            rows.append((index, _row(spec, info, state, words)))
+            rows.append((index, _row(spec, info, state, words, lang)))
     return Listing(sheets, rows_of(rows))
 
 
@@ -51,13 +51,18 @@ def _column(f: Field, spec: StatusSheet, lang: str) -> Column:
     return Column(header, _TYPES.get(f.type, "text"))
 
 
-def _row(spec: StatusSheet, info: dict[str, Cell], state: Any, words: dict[str, str]) -> list[Cell]:
+def _row(
+    spec: StatusSheet, info: dict[str, Cell], state: Any, words: dict[str, str], lang: str
+) -> list[Cell]:
     row: list[Cell] = []
     for f in spec.fields:
         if f.info or f.name == "id":
             row.append(info.get(f.name))
         elif f.name == "status":
             row.append(words[state.status if state is not None else spec.default])
+        elif f.type == "per-building":
+            results = getattr(state, f.name, None) if state is not None else None
+            row.append(format_per_building(results, lang) if results else None)
         else:
             value = getattr(state, f.name, None) if state is not None else None
             row.append(printable(value) if isinstance(value, str) else value)
