@@ -71,6 +71,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{expected} expected); run the export again",
         "导出过程中问题记录文件发生了变化（再次读取 {rows} 行，应为 {expected} 行），请重新导出",
     ),
+    "export.too_many_sheets": (
+        "the list would have {count} sheets, one per {what}; journey writes at most {limit}: "
+        "check the {what} names for several spellings of one name, or split the list with "
+        "another `--by`",
+        "清单将有 {count} 个工作表（每个{what}一个），超过上限 {limit}：请检查{what}名称是否有"
+        "同一单位的不同写法，或用 `--by` 换一种分表方式",
+    ),
+    "what.contractor": ("contractor", "责任单位"),
     "export.written": (
         "wrote {path}: {sheets} {sheets|sheet|sheets}, {rows} {rows|row|rows}",
         "已写入 {path}：{sheets} 个工作表，{rows} 行",

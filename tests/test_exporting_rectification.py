@@ -167,3 +167,23 @@ def test_ranking_puts_most_open_first_then_overdue_then_reopened(example: Projec
     ranked = ranking(example.findings, "contractor")
     keys = [(-t.open, -t.overdue, -t.reopened) for _, t in ranked]
     assert keys == sorted(keys) and all(t.open > 0 for _, t in ranked)
+
+
+def test_more_contractors_than_sheets_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journey.errors import UsageProblem
+    from journey.exporting import rectification
+
+    findings = "".join(
+        f"F{n},AC-CIV-001,T1,101,hall,open,2026-10-01,,,Firm {n},\n" for n in range(4)
+    )
+    project = load_project(
+        write_project(tmp_path / "project", findings=findings), catalog(tmp_path), AS_OF
+    )
+    monkeypatch.setattr(rectification, "MAX_SHEETS", 3)
+    with pytest.raises(UsageProblem) as caught:
+        export("rectification", project, tmp_path / "r.xlsx")
+    assert caught.value.params == {"count": 4, "what": "what.contractor", "limit": 3}
+    assert not (tmp_path / "r.xlsx").exists()
+    export("rectification", project, tmp_path / "r.xlsx", by="building")  # one building

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from journey.chars import printable
-from journey.errors import OutputError
+from journey.errors import OutputError, UsageProblem
 from journey.exporting.listing import ColumnSpec, Emit, Link, Listing, Sheet, columns, sheet_names
 from journey.findings import CLOSED, FINDING_STATUSES, FindingsSummary, schema_for
 from journey.messages import text
@@ -34,6 +34,7 @@ ROW_COLUMNS: tuple[ColumnSpec, ...] = (
     ("found", "date"), ("fix_by", "date"), ("days_open", "int"), ("days_overdue", "int"),
     "status", "contractor",
 )  # fmt: skip
+MAX_SHEETS = 200  # contractors or buildings: more is a list nobody reads, or a typo
 TAKE = ("id", "building", "unit", "room", "item", "description", "photo", "found", "due",
         "status", "contractor")  # fmt: skip
 
@@ -77,6 +78,10 @@ def build(request: Request) -> Listing:
     """The summary sheet and one sheet per contractor (or building) with open findings."""
     lang, by = request.lang, request.by
     ranked = ranking(request.project.findings, by)
+    if len(ranked) > MAX_SHEETS:  # each sheet holds a file open while the list streams
+        what = "what.contractor" if by == "contractor" else "what.building"
+        raise UsageProblem("export.too_many_sheets", count=len(ranked), what=what,
+                           limit=MAX_SHEETS)  # fmt: skip
     labels = [_label(key, by, lang) for key, _ in ranked]
     names = sheet_names([text("sheet.summary", lang), *labels])
     key_column = "contractor" if by == "contractor" else "building"
