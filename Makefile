@@ -38,9 +38,10 @@ demo: $(VENV)/.installed
 	$(BIN)/journey --as-of $(AS_OF) --lang zh export rectification --project $(EXAMPLE) -o $(OUT)/rectification.xlsx
 	$(BIN)/journey --as-of $(AS_OF) --lang zh export actions --project $(EXAMPLE) -o $(OUT)/actions.xlsx
 	$(BIN)/journey --as-of $(AS_OF) --lang zh export status --project $(EXAMPLE) -o $(OUT)/status.xlsx
+	$(BIN)/journey --as-of $(AS_OF) --lang zh export units --project $(EXAMPLE) -o $(OUT)/units.xlsx
 	@echo
 	@echo "Reports written: open $(OUT)/index.html in a browser."
-	@echo "Lists for the field: $(OUT)/rectification.xlsx (整改通知单), $(OUT)/actions.xlsx (责任清单), $(OUT)/status.xlsx."
+	@echo "Lists for the field: $(OUT)/rectification.xlsx (整改通知单), $(OUT)/actions.xlsx (责任清单), $(OUT)/status.xlsx, $(OUT)/units.xlsx (交付房屋清单)."
 
 lint: $(STAMP)
 	$(BIN)/ruff check journey tests benchmarks

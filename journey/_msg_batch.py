@@ -149,4 +149,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--batch names a batch of a project: give the project with --project",
         "--batch 指的是项目的批次，请同时用 --project 指定项目",
     ),
+    # journey export units
+    "export.units_sheet": ("homes", "房屋"),
+    "column.floor": ("floor", "楼层"),
+    "column.area": ("area (m²)", "面积（m²）"),
+    "column.type": ("layout", "户型"),
+    "column.tags": ("tags", "客户标签"),
+    "column.open_findings": ("open findings", "未关闭问题"),
+    "column.handover": ("handover", "交付"),
+    "column.hold_reasons": ("why held back", "暂缓原因"),
 }

@@ -52,7 +52,7 @@ SCHEMA = Schema(
         Column("inspected", "date", aliases=("验收日期", "查验日期", "分户验收日期")),
     ),
 )
-TAKE = ("building", "unit", "tags", "inspected")
+TAKE = ("building", "unit", "tags", "inspected", "floor", "area", "type")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,9 @@ class UnitRegister:
     files: list[str] = field(default_factory=list)
     homes: dict[str, dict[str, Home]] = field(default_factory=dict)  # building -> unit -> home
     has_inspected: bool = False  # the register has an `inspected` column
+    details: dict[tuple[str, str], tuple[str | None, float | None, str | None]] = field(
+        default_factory=dict
+    )  # (building, unit) -> floor, area, layout
 
     def __len__(self) -> int:
         return sum(len(units) for units in self.homes.values())
@@ -105,8 +108,9 @@ def read_units(
     reader = TableReader(SCHEMA.allow(building=buildings), TAKE, lambda rows: None)
 
     def sink(rows: list[tuple[Any, ...]]) -> None:
-        for line, building, unit, tags, inspected in rows:
-            _home(reader, register, seen, line, building, unit, tags, inspected)
+        for line, building, unit, tags, inspected, floor, area, layout in rows:
+            if _home(reader, register, seen, line, building, unit, tags, inspected):
+                register.details[building, unit] = (floor or None, area, layout or None)
 
     reader.sink = sink
     if not _personal_columns(path, reader, shown):
@@ -124,18 +128,17 @@ def _home(
     unit: str,
     tags: str,
     inspected: dt.date | None,
-) -> None:
+) -> bool:
     first = seen.setdefault((building, unit), line)
     if first != line:
-        reader.error(line, "unit", "units.twice", building=building, unit=unit, first=first)
-        return
+        return reader.error(line, "unit", "units.twice", building=building, unit=unit, first=first)
     if _MOBILE.search(tags) or _MOBILE.search(unit):
-        reader.error(line, "tags", "units.personal_value")
-        return
+        return reader.error(line, "tags", "units.personal_value")
     found = tags_of(tags)
     for tag in found:
         _check_tag(reader, line, tag)
     register.homes.setdefault(building, {})[unit] = Home(building, unit, found, inspected)
+    return True
 
 
 def _check_tag(reader: TableReader, line: int, tag: str) -> None:

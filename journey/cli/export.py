@@ -16,7 +16,7 @@ from journey.cli._context import (
 )
 
 # Kept here as well as in journey.exporting.LISTS so that --help imports nothing heavy.
-LIST_NAMES = ("rectification", "actions", "status")
+LIST_NAMES = ("rectification", "actions", "status", "units")
 
 
 @click.command("export")

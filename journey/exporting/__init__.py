@@ -36,6 +36,7 @@ LISTS: dict[str, ListSpec] = {
     "rectification": ListSpec("journey.exporting.rectification", ("contractor", "building")),
     "actions": ListSpec("journey.exporting.actions"),
     "status": ListSpec("journey.exporting.status"),
+    "units": ListSpec("journey.exporting.units"),
 }
 
 
