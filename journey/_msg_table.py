@@ -20,6 +20,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is empty; its first line must be the header, with at least {columns}",
         "文件是空的；第一行应为表头，至少包含 {columns}",
     ),
+    "table.no_header": (
+        "no header row: nothing from row {row} on, where the map puts the header with at "
+        "least {columns}",
+        "没有表头：第 {row} 行及以下为空，表头应在第 {row} 行，至少包含 {columns}",
+    ),
     "table.not_utf8": (
         "this line is not UTF-8 text; save the file as CSV UTF-8",
         "此行不是 UTF-8 文本，请将文件另存为 CSV UTF-8 格式",

@@ -47,7 +47,9 @@ SUFFIXES = (".csv", ".xlsx")
 class Column:
     """One column of a table schema.
 
-    `required` columns must be in the header and hold a value in every row. A `choice`
+    `required` columns must be in the header and hold a value in every row; `present`
+    columns must be in the header but may be empty (the mapped columns of an import). A
+    `choice`
     column's allowed values are `choices`, or are given when the table is read
     (`Schema.allow`); `what` names what a value is in messages (`what.check_item`).
     `low` and `high` bound `int` and `number` values.
@@ -56,6 +58,7 @@ class Column:
     name: str
     type: ColumnType = "text"
     required: bool = False
+    present: bool = False
     choices: tuple[str, ...] | None = None
     aliases: tuple[str, ...] = ()
     what: str = ""
@@ -65,11 +68,16 @@ class Column:
 
 @dataclass(frozen=True)
 class Schema:
-    """The columns of one kind of table, and which columns may not precede which."""
+    """The columns of one kind of table, and which columns may not precede which.
+
+    `extra_columns` says that other columns are expected (an export holds many that an
+    import does not map): they are not warned about.
+    """
 
     name: str
     columns: tuple[Column, ...]
     order: tuple[tuple[str, str], ...] = ()  # (earlier, later): later may not be before earlier
+    extra_columns: bool = False
 
     def column(self, name: str) -> Column:
         """The column called `name` (KeyError for another)."""
@@ -130,6 +138,7 @@ class _File:
     warnings: int = 0
     hidden: int = 0
     columns: frozenset[str] = frozenset()  # the schema columns its header holds
+    header: list[str] = field(default_factory=list)  # the header's cells, as written
 
 
 @dataclass
@@ -140,13 +149,18 @@ class TableReader:
     (a list of up to BATCH tuples, in file order; it must not keep the list), in that
     order: a text
     column's value is its stripped text ("" when empty), a typed column's value is a
-    `date`, `datetime`, `int` or `float` (None when empty), a choice its text.
+    `date`, `datetime`, `int` or `float` (None when empty), a choice its text. With
+    `cells`, each tuple ends with the row's cells as written (an import repeats a
+    rejected row whole). The header is the first non-empty row at or after `header_row`
+    (a title and an export date often stand above it); the rows above are skipped.
     """
 
     schema: Schema
     take: Sequence[str]
     sink: Sink
     sheet: str | None = None
+    header_row: int = 1
+    cells: bool = False
     problems: list[Problem] = field(default_factory=list)
     files: list[_File] = field(default_factory=list)
     rows: int = 0
@@ -193,7 +207,7 @@ class TableReader:
         blocks = Blocks(handle, self.file_error)
         try:
             with handle:
-                layout = self._header(blocks.header())
+                layout = self._header(blocks.header(self.header_row))
                 if layout is not None:
                     ids = self._ids.buckets if self._ids is not None else None
                     special = Quoted(self.file_error)
@@ -214,7 +228,7 @@ class TableReader:
             return
         with source:
             self._file.sheet = source.title
-            first = next(source.rows, None)
+            first = next((row for row in source.rows if row[0] >= self.header_row), None)
             layout = self._header(first[:2] if first else None)
             if layout is not None:
                 ids = self._ids.buckets if self._ids is not None else None
@@ -223,10 +237,16 @@ class TableReader:
 
     def _header(self, header: tuple[int, list[str]] | None) -> dict[str, int] | None:
         if header is None:
-            if not self._file.errors:  # not already said why (not UTF-8, unreadable …)
+            if self._file.errors:  # already said why (not UTF-8, unreadable …)
+                return None
+            if self.header_row > 1:
+                self.error(self.header_row, "", "table.no_header", row=self.header_row,
+                           columns=self._required_names())  # fmt: skip
+            else:
                 self.error(1, "", "table.empty", columns=self._required_names())
             return None
         self._header_line = header[0]
+        self._file.header = header[1]
         where = self._layout(header[1])
         if where is not None:
             self._file.columns = frozenset(where)
@@ -235,7 +255,7 @@ class TableReader:
     def _loops(self, where: dict[str, int]) -> Loops:
         from journey.tables_fast import compile_fast
 
-        return compile_fast(self.schema, self.take, where, self._check)
+        return compile_fast(self.schema, self.take, where, self._check, cells=self.cells)
 
     def finish(self) -> list[Problem]:
         """Duplicate ids (a second pass names both places) and the per-file caps."""
@@ -251,43 +271,47 @@ class TableReader:
     # Header ----------------------------------------------------------------------
 
     def _required_names(self) -> str:
-        return ", ".join(c.name for c in self.schema.columns if c.required)
+        return ", ".join(c.name for c in self.schema.columns if c.required or c.present)
 
     def _layout(self, header: list[str]) -> dict[str, int] | None:
         """Where each schema column is in this file; an error per missing or repeated one."""
         known = self.schema.headers()
         where: dict[str, int] = {}
         ok = True
+        line = self._header_line
         for i, raw in enumerate(header):
             text = raw.strip()
             bad = UNSAFE.search(text)
             if bad is not None:
-                ok = self.error(1, f"#{i + 1}", "table.control_char", char=describe(bad.group()))
+                ok = self.error(
+                    line, f"#{i + 1}", "table.control_char", char=describe(bad.group())
+                )
                 continue
             if not text:
                 continue
             name = known.get(header_key(text))
             if name is None:
-                self._unknown_column(text, known)
+                if not self.schema.extra_columns:
+                    self._unknown_column(line, text, known)
             elif name in where:
-                ok = self.error(1, name, "table.duplicate_column", column=text)
+                ok = self.error(line, name, "table.duplicate_column", column=text)
             else:
                 where[name] = i
         for col in self.schema.columns:
-            if col.required and col.name not in where:
+            if (col.required or col.present) and col.name not in where:
                 ok = self.error(
-                    1, col.name, "table.missing_column", column=col.name,
+                    line, col.name, "table.missing_column", column=col.name,
                     columns=self._required_names(),
                 )  # fmt: skip
         return where if ok else None
 
-    def _unknown_column(self, text: str, known: Mapping[str, str]) -> None:
+    def _unknown_column(self, line: int, text: str, known: Mapping[str, str]) -> None:
         from journey.validation import suggest
 
         names = sorted({*self.schema.names})
         near = suggest(text, [*names, *(c for c in known if c not in names)])
         hint = known.get(header_key(near), near) if near else None
-        self.warn(1, text, "table.unknown_column", column=text, suggestion=hint)
+        self.warn(line, text, "table.unknown_column", column=text, suggestion=hint)
 
     # Rows ------------------------------------------------------------------------
 
@@ -299,6 +323,8 @@ class TableReader:
         values = self._check.row(line, cells, where)
         if values is None:
             return None
+        if self.cells:
+            return (line, *(values[name] for name in self.take), cells)
         return (line, *(values[name] for name in self.take))
 
     # Duplicate ids -----------------------------------------------------------------
@@ -315,7 +341,7 @@ class TableReader:
         first: dict[str, tuple[_File, int]] = {}
         for entry in self.files:
             self._file = entry
-            rows = tables_io.rows_of(entry.path, self.sheet)
+            rows = tables_io.rows_of(entry.path, self.sheet, self.header_row)
             header = next(rows, None)
             cols = [known.get(header_key(h.strip())) for h in (header[1] if header else [])]
             if id_col not in cols:
@@ -424,9 +450,10 @@ def read_tables(
     sink: Sink,
     *,
     sheet: str | None = None,
+    header_row: int = 1,
 ) -> tuple[int, list[Problem]]:
     """Read every `(path, shown)` into `sink`; the rows folded and every problem."""
-    reader = TableReader(schema, take, sink, sheet)
+    reader = TableReader(schema, take, sink, sheet, header_row)
     for path, shown in paths:
         reader.read(path, shown)
     return reader.rows, reader.finish()

@@ -63,8 +63,8 @@ def clean(block: bytes) -> bool:
 class Blocks:
     """The lines of an open binary CSV file, block by block: `(lines, clean)` pairs.
 
-    `header()` takes the first non-empty line and sets `line` to its number; iterating
-    then yields the lines after it. A line longer than MAX_LINE characters is reported
+    `header()` takes the first non-empty line (at or after a given line) and sets `line`
+    to its number; iterating then yields the lines after it. A line longer than MAX_LINE characters is reported
     and read as empty, so that line numbers stay right.
     """
 
@@ -78,12 +78,13 @@ class Blocks:
         self._blocks = self._read()
         self._rest: tuple[list[str], bool] | None = None
 
-    def header(self) -> tuple[int, list[str]] | None:
-        """The header's line number and cells (None for a file with no line)."""
+    def header(self, start: int = 1) -> tuple[int, list[str]] | None:
+        """The line number and cells of the first non-empty line at or after line `start`
+        (None when there is none); the lines above it are skipped."""
         for lines, is_clean in self._blocks:
             first = self._base - len(lines)
             for i, text in enumerate(lines):
-                if text:
+                if text and first + i + 1 >= start:
                     self.line = first + i + 1
                     self._rest = (lines[i + 1 :], is_clean)
                     cells = _cells(text.replace("\r", _BREAK), self.line, self.fail)

@@ -41,9 +41,15 @@ class Loops(NamedTuple):
 
 
 def compile_fast(
-    schema: Schema, take: Sequence[str], where: Mapping[str, int], checker: Cells
+    schema: Schema,
+    take: Sequence[str],
+    where: Mapping[str, int],
+    checker: Cells,
+    *,
+    cells: bool = False,
 ) -> Loops:
-    """The row loops for a file whose header puts column `name` at `where[name]`."""
+    """The row loops for a file whose header puts column `name` at `where[name]`; with
+    `cells`, each row's tuple ends with its list of cells."""
     ns: dict[str, Any] = {"BAD": BAD, "before": before, "WHERE": dict(where)}
     body, tests, var = _body(schema, take, where, checker, ns)
     need = max(where.values(), default=-1) + 1
@@ -68,7 +74,7 @@ def compile_fast(
         # journey.tables._IdHashes.add, written out: one hash into its bucket
         check += [f"        h = hash({v})", "        ids[h & 255].append(h)"]
     check += [
-        f"        add((at{''.join(', ' + var[name] for name in take)}))",
+        f"        add((at{''.join(', ' + var[name] for name in take)}{', c' if cells else ''}))",
         "        n += 1",
         f"        if not n % {BATCH}:",
         "            sink(batch)",

@@ -38,8 +38,11 @@ def open_csv(path: Path, fail: Fail) -> BinaryIO | None:
         return None
 
 
-def rows_of(path: Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
-    """Every row of a file that has been read once already (the second pass over ids)."""
+def rows_of(
+    path: Path, sheet: str | None, header_row: int = 1
+) -> Iterator[tuple[int, list[str]]]:
+    """The header, then every row after it, of a file that has been read once already
+    (the second pass over ids)."""
     from journey.tables_csv import Blocks, NotUtf8, Quoted
 
     if path.suffix.lower() == ".csv":
@@ -49,7 +52,7 @@ def rows_of(path: Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
         with handle:
             blocks, quoted = Blocks(handle, _ignore), Quoted(_ignore)
             try:
-                header = blocks.header()
+                header = blocks.header(header_row)
                 if header is None:
                     return
                 yield header
@@ -69,7 +72,8 @@ def rows_of(path: Path, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
     if source is not None:
         with source:
             for number, cells, _clean in source.rows:
-                yield number, cells
+                if number >= header_row:
+                    yield number, cells
 
 
 def _ignore(code: str, line: int = 0, **params: object) -> None:

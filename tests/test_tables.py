@@ -327,13 +327,15 @@ CELL = st.sampled_from(
 def _everything_slow(monkeypatch: pytest.MonkeyPatch) -> None:
     real = tables_fast.compile_fast
 
-    def slow_only(schema: Schema, take: Any, where: Any, checker: Any) -> tables_fast.Loops:
-        loops = real(schema, take, where, checker)
+    def slow_only(
+        schema: Schema, take: Any, where: Any, checker: Any, **options: Any
+    ) -> tables_fast.Loops:
+        loops = real(schema, take, where, checker, **options)
         checker.caches.clear()  # no text is ever known: every row takes the slow path
         for col in schema.columns:
             if col.type not in ("text", "id", "datetime"):
                 checker.caches[col.name] = {}
-        return real(schema, take, where, checker) if loops else loops
+        return real(schema, take, where, checker, **options) if loops else loops
 
     monkeypatch.setattr(tables_fast, "compile_fast", slow_only)
 
@@ -506,3 +508,69 @@ def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
     assert bomb.stat().st_size < 300_000
     _, problems = read(bomb)
     assert len(problems) == 1 and "which is no spreadsheet" in problems[0]
+
+
+# Exports: a header below a title, mapped columns, the whole row ---------------------------
+
+EXPORT = Schema(
+    "export",
+    (
+        Column("楼栋", present=True, aliases=("楼号",)),
+        Column("状态", present=True),
+        Column("备注"),
+    ),
+    extra_columns=True,
+)
+
+
+def read_export(path: Path, header_row: int) -> tuple[list[tuple[Any, ...]], list[str]]:
+    rows: list[tuple[Any, ...]] = []
+    reader = TableReader(EXPORT, ("楼栋", "状态"), rows.extend, None, header_row, cells=True)
+    reader.read(path, path.name)
+    return rows, [render_problem(p, "en") for p in reader.finish()]
+
+
+def test_a_header_below_a_title_in_csv(tmp_path: Path) -> None:
+    path = tmp_path / "e.csv"
+    path.write_text(
+        "海景二期问题清单,,\n导出时间：2026-10-20,,\n\n编号,楼号,状态,照片\n"
+        'Q1,1#楼,待整改,"a.jpg"\n\nQ2,,已整改\n',
+        encoding="utf-8",
+    )
+    rows, problems = read_export(path, 3)
+    assert problems == []  # 编号 and 照片 are other columns of the export: no warning
+    assert rows == [
+        (5, "1#楼", "待整改", ["Q1", "1#楼", "待整改", "a.jpg"]),
+        (7, "", "已整改", ["Q2", "", "已整改"]),  # a present column may be empty
+    ]
+
+
+def test_a_header_below_a_title_in_xlsx(tmp_path: Path) -> None:
+    book = workbook(
+        tmp_path / "e.xlsx",
+        [["海景二期问题清单"], ["导出时间", dt.datetime(2026, 10, 20)], ["编号", "楼栋", "状态"],
+         ["Q1", "2#楼", "返修"]],
+    )  # fmt: skip
+    rows, problems = read_export(book, 3)
+    assert problems == []
+    assert rows == [(4, "2#楼", "返修", ["Q1", "2#楼", "返修"])]
+    # with the default header row, the title row is taken for the header
+    assert read_export(book, 1)[1] == [
+        "e.xlsx:报修!1: error: 楼栋: the header has no `楼栋` column; the columns needed "
+        "are 楼栋, 状态",
+        "e.xlsx:报修!1: error: 状态: the header has no `状态` column; the columns needed "
+        "are 楼栋, 状态",
+    ]
+
+
+def test_no_header_row_and_a_missing_mapped_column_name_the_row(tmp_path: Path) -> None:
+    path = tmp_path / "e.csv"
+    path.write_text("title\n\n", encoding="utf-8")
+    assert read_export(path, 3)[1] == [
+        "e.csv:3: error: no header row: nothing from row 3 on, where the map puts the header "
+        "with at least 楼栋, 状态"
+    ]
+    path.write_text("title\n\n编号,楼栋\nQ1,T1\n", encoding="utf-8")
+    assert read_export(path, 2)[1] == [
+        "e.csv:3: error: 状态: the header has no `状态` column; the columns needed are 楼栋, 状态"
+    ]
