@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from journey.errors import InvalidInput
+from journey.importmap import ImportMapFile
 from journey.models import (
     FILE_MODELS,
     CatalogFile,
@@ -91,6 +92,7 @@ class Catalog:
     scoring: ScoringFile | None = None
     gates: dict[str, Gate] = field(default_factory=dict)
     cases: dict[str, DefectCase] = field(default_factory=dict)
+    import_maps: dict[str, ImportMapFile] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     entry_sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     documents: list[Document] = field(default_factory=list)
@@ -389,6 +391,8 @@ def _assemble(catalog: Catalog, parsed: list[tuple[Document, CatalogFile]]) -> l
             for i, case in enumerate(model.cases):  # unique among all item ids
                 if add("item", case.id, doc, ("cases", i), entry="case"):
                     catalog.cases[case.id] = case
+        elif isinstance(model, ImportMapFile) and add("import-map", model.id, doc, ()):
+            catalog.import_maps[model.id] = model
     return problems
 
 

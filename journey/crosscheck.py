@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from journey.catalog import Catalog, Source
+from journey.importmap import check_map
 from journey.models import CheckItem, DefectCase, Point, Risk, Task
 from journey.problems import Problem, problem
 from journey.rules import checklist_passed, findings_closed, red_lines_clear, risks_controlled
@@ -27,6 +28,9 @@ def check_references(catalog: Catalog) -> list[Problem]:
     for case in catalog.cases.values():
         problems.extend(_case_refs(catalog, case, catalog.case_source(case.id)))
     problems.extend(_scoring_refs(catalog))
+    for map_id, import_map in catalog.import_maps.items():
+        doc = catalog.entry_sources[("import-map", map_id)].doc
+        problems.extend(check_map(doc, import_map, catalog.check_items))
     return problems
 
 

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from journey.importmap import ImportMapFile
 from journey.rules import AnyRule
 from journey.types import (
     CaseId,
@@ -307,6 +308,7 @@ CatalogFile = (
     | GatesFile
     | DefectCasesFile
     | ScoringFile
+    | ImportMapFile
 )
 
 FILE_MODELS: dict[str, type[CatalogFile]] = {
@@ -322,4 +324,5 @@ FILE_MODELS: dict[str, type[CatalogFile]] = {
     "gates": GatesFile,
     "defect-cases": DefectCasesFile,
     "scoring": ScoringFile,
+    "import-map": ImportMapFile,
 }

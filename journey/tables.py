@@ -283,9 +283,7 @@ class TableReader:
             text = raw.strip()
             bad = UNSAFE.search(text)
             if bad is not None:
-                ok = self.error(
-                    line, f"#{i + 1}", "table.control_char", char=describe(bad.group())
-                )
+                ok = self.error(line, f"#{i + 1}", "table.control_char", char=describe(bad.group()))
                 continue
             if not text:
                 continue

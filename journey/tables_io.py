@@ -38,9 +38,7 @@ def open_csv(path: Path, fail: Fail) -> BinaryIO | None:
         return None
 
 
-def rows_of(
-    path: Path, sheet: str | None, header_row: int = 1
-) -> Iterator[tuple[int, list[str]]]:
+def rows_of(path: Path, sheet: str | None, header_row: int = 1) -> Iterator[tuple[int, list[str]]]:
     """The header, then every row after it, of a file that has been read once already
     (the second pass over ids)."""
     from journey.tables_csv import Blocks, NotUtf8, Quoted

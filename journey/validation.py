@@ -139,7 +139,7 @@ def allowed_fields(model: type[BaseModel], loc: Sequence[str | int]) -> list[str
         if current is None:
             return []
     models = _models_in(current)
-    return sorted({name for m in models for name in m.model_fields})
+    return sorted({f.alias or name for m in models for name, f in m.model_fields.items()})
 
 
 def _descend(tp: Any, step: str | int) -> Any:

@@ -10,11 +10,13 @@ made from.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
+import secrets
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from journey.errors import OutputError
 
@@ -159,3 +161,63 @@ def append(path: Path, text: str) -> None:
         raise OutputError(
             "report.write_failed", path=str(path), reason=exc.strerror or str(exc)
         ) from exc
+
+
+# Several files that belong together (an import's findings and its rejects) --------------
+
+
+@contextlib.contextmanager
+def files_together(paths: Sequence[Path], protected: Iterable[Path] = ()) -> Iterator[list[TextIO]]:
+    """Write several files as one, streamed: each is staged (`Staged`) and written as
+    UTF-8 text, and only when the block ends without an error are they all moved into
+    place — all of them or, if a move fails, none (those already moved are put back).
+    Nothing is held in memory, so the files may be large."""
+    shield = list(protected)
+    staged: list[Staged] = []
+    try:
+        for path in paths:
+            staged.append(Staged(path, shield))
+        texts = [io.TextIOWrapper(s.handle, encoding="utf-8", newline="") for s in staged]
+        yield list(texts)
+        for text in texts:
+            text.flush()
+            text.detach()  # the staged file keeps its handle
+        _commit_all(staged)
+    finally:
+        for each in staged:
+            each.discard()  # nothing left to drop once committed
+
+
+def _commit_all(staged: list[Staged]) -> None:
+    """Commit each staged file; if one fails, put back what the others replaced."""
+    done: list[tuple[Path, Path | None]] = []
+    for each in staged:
+        backup = _keep(each.path)
+        try:
+            each.commit()
+        except OutputError:
+            if backup is not None:
+                backup.unlink()
+            for moved, kept in reversed(done):
+                if kept is not None:
+                    kept.replace(moved)
+                else:
+                    moved.unlink(missing_ok=True)
+            raise
+        done.append((each.path, backup))
+    for _, backup in done:
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+
+
+def _keep(target: Path) -> Path | None:
+    """A second name (a hard link) for the file at `target`, to put it back with; None
+    when there is no file, or the file system has no hard links."""
+    if not target.exists():
+        return None
+    backup = target.with_name(f".{target.name}.{secrets.token_hex(4)}.old")
+    try:
+        os.link(target, backup)
+    except OSError:
+        return None
+    return backup

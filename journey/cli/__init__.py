@@ -44,6 +44,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "command",
         "Write a list for the field (rectification, actions, status) as Excel or CSV.",
     ),
+    "import": (
+        "journey.cli.import_",
+        "command",
+        "Import an inspection system's export (xlsx, csv) into a findings CSV.",
+    ),
     "init": ("journey.cli.init", "command", "Write a commented starter project."),
     "schema": (
         "journey.cli.schema",
