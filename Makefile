@@ -22,6 +22,11 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 # The example's data is dated: evaluate it as of a fixed day so the demo never drifts.
 AS_OF := 2026-10-20
+# The import demo: a copy of the example project in out/ that lists a second findings file,
+# the third-party assessment imported from the inspection app's export (the example's own
+# files stay as they are).
+ASSESSED := $(OUT)/harbour-view
+EXPORT := $(EXAMPLE)/import/海景二期-第三方评估-问题清单-20261020.xlsx
 
 demo: $(VENV)/.installed
 	$(BIN)/journey validate
@@ -40,8 +45,19 @@ demo: $(VENV)/.installed
 	$(BIN)/journey --as-of $(AS_OF) --lang zh export status --project $(EXAMPLE) -o $(OUT)/status.xlsx
 	$(BIN)/journey --as-of $(AS_OF) --lang zh export units --project $(EXAMPLE) -o $(OUT)/units.xlsx
 	@echo
+	rm -rf $(ASSESSED)
+	cp -R $(EXAMPLE) $(ASSESSED)
+	sed 's#^findings: \[findings/acceptance.csv\]$$#findings: [findings/acceptance.csv, findings/assessment.csv]#' \
+	  $(EXAMPLE)/project.yaml > $(ASSESSED)/project.yaml
+	grep -q '^findings: .*findings/assessment.csv' $(ASSESSED)/project.yaml
+	$(BIN)/journey import "$(EXPORT)" --map $(EXAMPLE)/import/map.yaml \
+	  --project $(ASSESSED) -o $(ASSESSED)/findings/assessment.csv
+	@echo
+	$(BIN)/journey --as-of $(AS_OF) gate delivery --project $(ASSESSED) --soft-fail
+	@echo
 	@echo "Reports written: open $(OUT)/index.html in a browser."
 	@echo "Lists for the field: $(OUT)/rectification.xlsx (整改通知单), $(OUT)/actions.xlsx (责任清单), $(OUT)/status.xlsx, $(OUT)/units.xlsx (交付房屋清单)."
+	@echo "Imported: $(ASSESSED)/findings/assessment.csv, rejected rows in assessment.rejects.csv."
 
 lint: $(STAMP)
 	$(BIN)/ruff check journey tests benchmarks
