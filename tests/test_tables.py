@@ -574,3 +574,11 @@ def test_no_header_row_and_a_missing_mapped_column_name_the_row(tmp_path: Path) 
     assert read_export(path, 2)[1] == [
         "e.csv:3: error: 状态: the header has no `状态` column; the columns needed are 楼栋, 状态"
     ]
+
+
+def test_rows_of_empty_cells_are_skipped_without_required_columns(tmp_path: Path) -> None:
+    path = tmp_path / "e.csv"
+    path.write_text("楼栋,状态\n,\n , \n1#楼,\n", encoding="utf-8")
+    assert read_export(path, 1) == ([(4, "1#楼", "", ["1#楼", ""])], [])
+    book = workbook(tmp_path / "e.xlsx", [["楼栋", "状态"], [None, " "], ["2#楼", "返修"]])
+    assert read_export(book, 1) == ([(3, "2#楼", "返修", ["2#楼", "返修"])], [])

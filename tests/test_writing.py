@@ -145,3 +145,65 @@ def test_never_over_what_is_not_a_regular_file(tmp_path: Path) -> None:
         write_atomic(fifo, "x")
     assert caught.value.code == "report.not_regular"
     assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+# Files written together (an import's findings and its rejects) ------------------------------
+
+
+def test_files_together_are_written_both(tmp_path: Path) -> None:
+    from journey.writing import files_together
+
+    a, b = tmp_path / "a.csv", tmp_path / "a.rejects.csv"
+    a.write_text("old", encoding="utf-8")
+    with files_together([a, b]) as (one, two):
+        one.write("新\n")
+        two.write("rejects\n")
+        assert a.read_text(encoding="utf-8") == "old"  # nothing moves before the end
+    assert a.read_text(encoding="utf-8") == "新\n" and b.read_text(encoding="utf-8") == "rejects\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "a.rejects.csv"]
+
+
+def test_files_together_or_neither(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from journey.writing import files_together
+
+    a, b = tmp_path / "a.csv", tmp_path / "a.rejects.csv"
+    a.write_text("old a", encoding="utf-8")
+    b.write_text("old b", encoding="utf-8")
+    with pytest.raises(ValueError), files_together([a, b]) as (one, _two):
+        one.write("half")
+        raise ValueError("the work failed")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "a.rejects.csv"]
+    real = Path.replace
+
+    def second_fails(self: Path, target: Path) -> Path:
+        if Path(target) == b:
+            raise OSError(28, "No space left on device")
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "replace", second_fails)
+    with pytest.raises(OutputError) as caught, files_together([a, b]) as (one, two):
+        one.write("new a")
+        two.write("new b")
+    assert caught.value.code == "report.write_failed"
+    assert a.read_text(encoding="utf-8") == "old a"  # moved, then put back
+    assert b.read_text(encoding="utf-8") == "old b"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "a.rejects.csv"]
+
+
+def test_files_together_never_over_an_input_or_a_pipe(tmp_path: Path) -> None:
+    from journey.writing import files_together
+
+    a = tmp_path / "a.csv"
+    a.write_text("input", encoding="utf-8")
+    with pytest.raises(OutputError) as caught, files_together([tmp_path / "b.csv", a], [a]):
+        pass
+    assert caught.value.code == "report.input_file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv"]
+    if hasattr(os, "mkfifo"):  # a named pipe in the test's own folder, never a real device
+        pipe = tmp_path / "pipe.csv"
+        os.mkfifo(pipe)
+        with pytest.raises(OutputError) as caught, files_together([pipe]):
+            pass
+        assert caught.value.code == "report.not_regular"
+        assert stat.S_ISFIFO(pipe.stat().st_mode)
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "pipe.csv"]

@@ -26,8 +26,8 @@ SEP = "\x1f"
 class Sorter:
     """Collects `(key, text)` records; iterating gives them in key order, once."""
 
-    def __init__(self, budget: int = BUDGET, folder: Path | None = None) -> None:
-        self.budget = budget
+    def __init__(self, budget: int | None = None, folder: Path | None = None) -> None:
+        self.budget = BUDGET if budget is None else budget
         self.records: list[tuple[str, str]] = []
         self.size = 0
         self.runs: list[Path] = []
