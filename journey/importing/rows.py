@@ -85,8 +85,8 @@ class RowMapper:
         if state is None:
             bad.append(("unknown_status", {"value": status}) if status else ("no_status", {}))
         day = self._date("found", found, bad, required=True)
-        due_day = self._date("due", due, bad)
-        closed_day = self._date("closed", closed, bad)
+        due_day = self._date("due", due, bad) if due else None  # mostly empty: no call
+        closed_day = self._date("closed", closed, bad) if closed else None
         if day and closed_day and closed_day < day:
             bad.append(("closed_before_found", {"closed": str(closed_day), "found": str(day)}))
         level = m.severities(severity) if severity else ""

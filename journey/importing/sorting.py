@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-BUDGET = 4_000_000  # characters of records held in memory before a run is spilled
+BUDGET = 2_000_000  # characters of records held in memory before a run is spilled
 MAX_RUNS = 64
 SEP = "\x1f"
 
