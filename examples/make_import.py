@@ -143,9 +143,7 @@ def findings(rng: random.Random) -> list[dict[str, Any]]:
     return rows
 
 
-def _finding(
-    rng: random.Random, kind: Kind, tower: str, unit: str, floor: str
-) -> dict[str, Any]:
+def _finding(rng: random.Random, kind: Kind, tower: str, unit: str, floor: str) -> dict[str, Any]:
     room = rng.choice(kind.rooms)
     text = rng.choice(kind.texts).format(room=room, n=floor if not unit else rng.randint(1, 4))
     found = START + dt.timedelta(days=rng.randrange(5))
@@ -194,7 +192,11 @@ def sheet_rows(rng: random.Random, rows: list[dict[str, Any]]) -> list[list[obje
     for n, row in enumerate(rows, start=1):
         found: dt.date = row["found"]
         ident = f"PG{found:%Y%m%d}-{n:04d}"
-        due = row["due"] if isinstance(row["due"], str) else _date_cell(rng, row["due"], with_time=False)
+        due = (
+            row["due"]
+            if isinstance(row["due"], str)
+            else _date_cell(rng, row["due"], with_time=False)
+        )
         closed = _date_cell(rng, row["closed"], with_time=False) if row["closed"] else None
         out.append([
             n, ident, "海景二期", row["tower"], "1单元" if row["unit"] else "", row["unit"],
@@ -222,7 +224,9 @@ def workbook(rows: list[list[object]]) -> bytes:
     sheet = book.create_sheet("问题清单")
     sheet.append(["海景二期 第三方交付评估 问题清单"])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(["评估单位：示例工程咨询有限公司", None, None, f"导出时间：{PINNED:%Y-%m-%d %H:%M}"])
+    sheet.append(
+        ["评估单位：示例工程咨询有限公司", None, None, f"导出时间：{PINNED:%Y-%m-%d %H:%M}"]
+    )
     sheet.append(HEADER)
     for row in rows:
         sheet.append(row)
