@@ -22,9 +22,9 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 # The example's data is dated: evaluate it as of a fixed day so the demo never drifts.
 AS_OF := 2026-10-20
-# The import demo: a copy of the example project in out/ that lists a second findings file,
-# the third-party assessment imported from the inspection app's export (the example's own
-# files stay as they are).
+# The import demo: a copy of the example project in out/ whose project.yaml lists a second
+# findings file, the third-party assessment imported from the inspection app's export (the
+# example's own files stay as they are).
 ASSESSED := $(OUT)/harbour-view
 EXPORT := $(EXAMPLE)/import/海景二期-第三方评估-问题清单-20261020.xlsx
 

@@ -100,10 +100,9 @@ def import_example(run: Runner, folder: Path, *extra: str) -> Any:
 
 
 def assessed_copy(tmp_path: Path) -> Path:
-    """The project as `make demo` copies it: a second findings file listed."""
+    """The project as `make demo` copies it, with a second findings file listed."""
     folder = tmp_path / "harbour-view"
-    (folder / "findings").mkdir(parents=True)
-    shutil.copy(EXAMPLE / "findings" / "acceptance.csv", folder / "findings")
+    shutil.copytree(EXAMPLE, folder)
     text = (EXAMPLE / "project.yaml").read_text(encoding="utf-8")
     assert text.count(f"\n{MAKEFILE_LINE}\n") == 1  # the line the Makefile's sed rewrites
     second = "findings: [findings/acceptance.csv, findings/assessment.csv]"
