@@ -4,7 +4,8 @@ Each measurement runs in fresh processes (the fastest of a few for time, the lar
 peak memory seen), so that its peak resident memory is its own:
 
 - the floor: the table reader alone reading the export (the import's own schema, every
-  row's cells handed over) into a sink that does nothing — what any import must pay;
+  row's cells handed over, the cyclic collector off as the import has it) into a sink
+  that does nothing — what any import must pay;
 - the baseline: `journey import` of an export holding only its header (the catalog, the
   map and the project loaded);
 - `import_findings`: every row mapped, the findings sorted by id (spilling sorted runs
@@ -21,6 +22,7 @@ styled as dates), by hand and streamed: openpyxl would take a minute to make it.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import random
 import resource
@@ -250,11 +252,13 @@ def measure_floor(path: Path) -> dict[str, float]:
         count[0] += len(batch)
 
     begin = time.perf_counter()
+    gc.disable()  # as the import (and the findings reader) reads: no cyclic collector
     reader = TableReader(columns.schema, columns.take, sink, model.sheet, model.header_row,
                          cells=True)  # fmt: skip
     reader.read(path, path.name)
     problems = reader.finish()
     seconds = time.perf_counter() - begin
+    gc.enable()
     assert not [p for p in problems if p.is_error], problems[:3]
     return {"seconds": seconds, "rows": count[0], "peak_mib": _peak_mib()}
 

@@ -134,7 +134,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import.out_not_csv": (
         "the output {path} must be a .csv file (its rejects go beside it as NAME.rejects.csv)",
-        "输出文件 {path} 必须是 .csv 文件（退回的行写在同一文件夹的 NAME.rejects.csv 中）",
+        "输出文件 {path} 必须是 .csv 文件（未导入的行写在同一文件夹的 NAME.rejects.csv 中）",
     ),
     "import.changed": (
         "the file changed while it was being imported; import it again",
@@ -148,14 +148,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import.wrote_rejects": (
         "wrote {path}: {count} rejected {count|row|rows}",
-        "已写入 {path}：退回 {count} 行",
+        "已写入 {path}：未导入 {count} 行",
     ),
     "import.summary": (
         "read {read} {read|row|rows} from {files} {files|file|files}: {imported} imported, "
         "{rejected} rejected",
-        "从 {files} 个文件读取 {read} 行：导入 {imported} 行，退回 {rejected} 行",
+        "从 {files} 个文件读取 {read} 行：导入 {imported} 行，未导入 {rejected} 行",
     ),
-    "import.by_reason": ("rejected, by reason:", "退回原因："),
+    "import.by_reason": ("rejected, by reason:", "未导入的原因："),
     "import.unmatched": (
         "categories no rule maps, most frequent first (add a rule under `items` in the map):",
         "没有匹配规则的分类，按出现次数排列（请在导入映射的 items 中添加规则）：",

@@ -535,3 +535,27 @@ def test_a_large_import_spills_and_gives_the_same_bytes(
     result = do_import(run, folder, path)
     assert "402 rows from 1 file: 400 imported, 2 rejected" in result.err
     assert [(folder / "findings" / n).read_bytes() for n in names] == in_memory
+
+
+def test_the_fast_path_and_the_reference_agree_on_every_row(
+    tmp_path: Path, run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journey.importing import mapper
+
+    folder = project(tmp_path)
+    rows = [*EVERY_KIND]
+    for n, cells in enumerate(EVERY_KIND):  # each kind again: now every text is known
+        again = list(cells)
+        again[0] = f"R{n:02d}" if cells[0] else ""
+        rows.append(again)
+    rows += [row(问题编号="S1", 状态="已复验", 关闭时间="2026-10-04"),  # closed before found
+             row(问题编号="S2", 状态="VERIFIED", 关闭时间="2026-10-06"),  # a word by its case
+             row(问题编号="S3", 整改期限="待定")]  # fmt: skip
+    path = source(folder, rows)
+    names = ("imported.csv", "imported.rejects.csv")
+    assert do_import(run, folder, path).code == 0
+    fast = [(folder / "findings" / n).read_bytes() for n in names]
+    monkeypatch.setattr(mapper, "CACHE_LIMIT", 0)  # nothing remembered: every row the slow way
+    assert do_import(run, folder, path).code == 0
+    assert [(folder / "findings" / n).read_bytes() for n in names] == fast
+    assert len(read_csv(folder / "findings" / "imported.csv")) == 8  # Q01–03, R00–02, R14, S2

@@ -69,9 +69,14 @@ class Words:
         self.folded = {k.casefold(): v for k, v in self.exact.items()}
 
     def __call__(self, text: str) -> str | None:
-        """The journey word for `text`, or None."""
+        """The journey word for `text`, or None; a word found by its case is remembered
+        as written."""
         found = self.exact.get(text)
-        return found if found is not None else self.folded.get(text.casefold())
+        if found is None:
+            found = self.folded.get(text.casefold())
+            if found is not None and len(self.exact) < CACHE_LIMIT:
+                self.exact[text] = found
+        return found
 
 
 class Items:

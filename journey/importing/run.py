@@ -154,16 +154,16 @@ class _Run:
     def _fold(self, rows: list[tuple[Any, ...]]) -> None:
         if len(self.labels) == self.file:
             self._begin()
-        label, file, mapped = self.labels[self.file], self.file, self.rows
+        label, file, mapped = self.labels[self.file], self.file, self.rows.map
         add = self.findings.add
         for row in rows:
             line = row[0]
             made = mapped(row, f"{label}{line}")
             pos = f"{file:04x}{line:010x}"
-            if type(made) is Finding:
+            if isinstance(made, Finding):
                 add(f"{made.id}\x00{pos}", made.line)
             else:
-                self._reject(pos, made, row[-1])  # type: ignore[arg-type]
+                self._reject(pos, made, row[-1])
 
     def _reject(self, pos: str, reasons: list[Reason], cells: list[str]) -> None:
         code = reasons[0][0]
