@@ -37,7 +37,7 @@ from journey.messages import text
 from journey.models import CheckItem
 from journey.problems import Place, Problem
 from journey.tables import MAX_PROBLEMS_PER_FILE, TableReader
-from journey.writing import files_together
+from journey.writing import check_target, files_together
 
 US = "\x1f"  # between the fields of a spilled record; refused in every cell
 TOP_UNMATCHED = 10
@@ -77,13 +77,16 @@ def import_findings(
     """Import `sources` with the map `model` into the findings CSV `output` and its
     rejects file; raise InvalidInput when a source cannot be read (or, with `strict`,
     when any row is rejected) — and then nothing is written."""
+    shield = [*protected, *sources]
+    for target in (output, rejects_path(output)):  # before the reading, not after it
+        check_target(target, shield)
     run = _Run(model, check_items, buildings, lang, sources)
     collecting = gc.isenabled()
     gc.disable()  # rows make no reference cycles; the cyclic collector only costs time
     try:
         with run.findings, run.rejects, run.dups:
             run.read()
-            run.write(output, [*protected, *sources], strict)
+            run.write(output, shield, strict)
     except OSError as exc:  # a temporary run could not be written (a full disk …)
         raise OutputError("report.write_failed", path=str(output), reason=str(exc)) from exc
     finally:
@@ -168,11 +171,11 @@ class _Run:
     def _reject(self, pos: str, reasons: list[Reason], cells: list[str]) -> None:
         code = reasons[0][0]
         self.rejected[code] += 1
-        if code == "no_item":
-            params = reasons[0][1]
-            shown = str(params["category"] or params["description"])
-            if shown in self.unmatched or len(self.unmatched) < UNMATCHED_LIMIT:
-                self.unmatched[shown] += 1
+        for reason, params in reasons:
+            if reason == "no_item":
+                shown = str(params["category"] or params["description"])
+                if shown in self.unmatched or len(self.unmatched) < UNMATCHED_LIMIT:
+                    self.unmatched[shown] += 1
         said = "; ".join(text(f"import.reject.{c}", self.lang, **p) for c, p in reasons)
         file = int(pos[:4], 16)
         self.layout.widen(file, len(cells))
