@@ -58,12 +58,12 @@ class Column:
     name: str
     type: ColumnType = "text"
     required: bool = False
-    present: bool = False
     choices: tuple[str, ...] | None = None
     aliases: tuple[str, ...] = ()
     what: str = ""
     low: float | None = None
     high: float | None = None
+    present: bool = False
 
 
 @dataclass(frozen=True)
