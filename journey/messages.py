@@ -49,6 +49,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "the control character {char} is not allowed in YAML; delete it",
         "YAML 中不允许控制字符 {char}，请删除",
     ),
+    "yaml.bad_escape": (
+        "the escape {escape} names no Unicode character (the last is \\U0010FFFF)",
+        "转义 {escape} 不对应任何 Unicode 字符（最大为 \\U0010FFFF）",
+    ),
     "yaml.empty": ("the file is empty", "文件是空的"),
     "yaml.no_content": (
         "the file holds only comments; it needs a mapping starting with `kind:`",
@@ -130,6 +134,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "schema.date": (
         "`{input}` is not a valid date (YYYY-MM-DD): {detail}",
         "`{input}` 不是有效日期（YYYY-MM-DD）：{detail}",
+    ),
+    "schema.date_form": (
+        "`{input}` is not a date: write it as YYYY-MM-DD, such as 2026-10-24",
+        "`{input}` 不是日期，请写成 YYYY-MM-DD 形式，如 2026-10-24",
     ),
     "schema.choice": (
         "`{input}` is not one of {expected}",

@@ -9,7 +9,10 @@ from pydantic_core import PydanticCustomError
 
 from journey.rules import AnyRule
 from journey.types import (
+    AS_INT,
+    Bool,
     CaseId,
+    Int,
     ItemId,
     MilestoneName,
     Model,
@@ -19,7 +22,7 @@ from journey.types import (
     Text,
 )
 
-Positive = Annotated[int, Field(ge=1)]
+Positive = Annotated[int, Field(ge=1), AS_INT]
 Refs = tuple[ItemId, ...]
 Professions = tuple[Slug, ...]
 CaseRefs = tuple[CaseId, ...]
@@ -67,7 +70,7 @@ class Point(Item):
 
     kind: Literal["risk", "value", "contact"]
     stage: Slug
-    red_line: bool = False
+    red_line: Bool = False
 
 
 class Risk(Item):
@@ -86,10 +89,10 @@ class CheckItem(Item):
     """One item of a checklist: where to look, how, and what passes."""
 
     area: Text
-    public_area: bool = False
+    public_area: Bool = False
     method: Text
     criterion: Text
-    blocking: bool
+    blocking: Bool
     points: Refs = ()
     depends_on: Refs = ()
     cases: CaseRefs = ()  # the defect cases this item catches or prevents
@@ -100,8 +103,8 @@ class Task(Item):
 
     category: Slug | None = None
     anchor: MilestoneName
-    offset_days: int
-    duration_days: Annotated[int, Field(ge=0)]
+    offset_days: Int
+    duration_days: Annotated[int, Field(ge=0), AS_INT]
     depends_on: Refs = ()
 
 

@@ -17,6 +17,8 @@ from journey.findings import FindingsSummary, read_findings
 from journey.models import Risk
 from journey.problems import Place, Problem, problem, sort_key
 from journey.types import (
+    AS_INT,
+    Date,
     ItemId,
     MilestoneName,
     Model,
@@ -34,7 +36,7 @@ PROJECT_FILE = "project.yaml"
 RiskStatus = Literal["open", "mitigating", "closed", "accepted"]
 CheckStatus = Literal["pending", "pass", "fail", "n/a"]
 TaskStatus = Literal["todo", "doing", "done"]
-Score = Annotated[int, Field(ge=1)]
+Score = Annotated[int, Field(ge=1), AS_INT]
 
 
 def _shorthand(value: Any) -> Any:
@@ -49,7 +51,7 @@ class RiskState(Model):
     likelihood: Score | None = None
     impact: Score | None = None
     assignee: NonEmpty | None = None
-    due: dt.date | None = None
+    due: Date | None = None
     evidence: NonEmpty | None = None
     note: NonEmpty | None = None
 
@@ -61,7 +63,7 @@ class CheckState(Model):
     buildings: dict[NonEmpty, CheckStatus] = Field(default_factory=dict)
     evidence: NonEmpty | None = None
     note: NonEmpty | None = None
-    checked: dt.date | None = None
+    checked: Date | None = None
     by: NonEmpty | None = None
 
 
@@ -70,7 +72,7 @@ class TaskState(Model):
 
     status: TaskStatus
     assignee: NonEmpty | None = None
-    done: dt.date | None = None
+    done: Date | None = None
     note: NonEmpty | None = None
 
 
@@ -102,7 +104,7 @@ class Waiver(Model):
     target: NonEmpty
     reason: NonEmpty
     approved_by: NonEmpty
-    expires: dt.date
+    expires: Date
 
     def expired(self, as_of: dt.date) -> bool:
         """True once the expiry date has passed: a waiver holds through its `expires` day."""
@@ -126,7 +128,7 @@ class Batch(Model):
     id: Slug
     title: Text | None = None
     buildings: Annotated[tuple[NonEmpty, ...], Field(min_length=1)]
-    milestones: dict[MilestoneName, dt.date] = Field(default_factory=dict)
+    milestones: dict[MilestoneName, Date] = Field(default_factory=dict)
 
 
 def _units(value: Any) -> Any:
@@ -143,6 +145,12 @@ def _units(value: Any) -> Any:
 UnitsField = Annotated[Annotated[int, Field(ge=0)] | NonEmpty, BeforeValidator(_units)]
 
 
+def _short(status: Any, state: type[Model]) -> BeforeValidator:
+    """The shorthand `OD-001: pass`, which the JSON Schema allows too: editors and
+    check-jsonschema accept what journey accepts."""
+    return BeforeValidator(_shorthand, json_schema_input_type=status | state)
+
+
 class ProjectFile(Model):
     """`kind: project`: one development project and its state against the catalog."""
 
@@ -152,16 +160,16 @@ class ProjectFile(Model):
     positioning: Slug
     units: UnitsField | None = None
     buildings: tuple[NonEmpty, ...] = ()
-    milestones: dict[MilestoneName, dt.date] = Field(default_factory=dict)
+    milestones: dict[MilestoneName, Date] = Field(default_factory=dict)
     batches: tuple[Batch, ...] = ()
     stage: Slug
-    risks: dict[ItemId, Annotated[RiskState, BeforeValidator(_shorthand)]] = Field(
+    risks: dict[ItemId, Annotated[RiskState, _short(RiskStatus, RiskState)]] = Field(
         default_factory=dict
     )
-    checks: dict[ItemId, Annotated[CheckState, BeforeValidator(_shorthand)]] = Field(
+    checks: dict[ItemId, Annotated[CheckState, _short(CheckStatus, CheckState)]] = Field(
         default_factory=dict
     )
-    tasks: dict[ItemId, Annotated[TaskState, BeforeValidator(_shorthand)]] = Field(
+    tasks: dict[ItemId, Annotated[TaskState, _short(TaskStatus, TaskState)]] = Field(
         default_factory=dict
     )
     findings: tuple[NonEmpty, ...] = ()

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from journey.chars import UNSAFE_IN_YAML, describe
 from journey.problems import Place, Problem, problem
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -24,9 +25,12 @@ MAX_DEPTH = 64
 
 Mark = tuple[int, int]  # 1-based line and column
 
-# What YAML 1.1 allows in a stream (PyYAML's Reader uses the same set).
+# What YAML allows in a stream (PyYAML's Reader uses the same set), less the characters
+# YAML 1.1 reads as line breaks but YAML 1.2 does not (NEL, U+2028, U+2029), on which
+# libyaml and the pure parser disagree, and a byte-order mark anywhere but first.
 _NON_PRINTABLE = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+    "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+    "\U00010000-\U0010ffff]"
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -146,6 +150,10 @@ def load_text(
         return None, [problem(shown, line, col, "(file)", "yaml.control_char", char=char)]
     if not text.strip():
         return None, [problem(shown, 1, 1, "(file)", "yaml.empty")]
+    # libyaml accepts tabs where the pure parser refuses them (after `key:`, after a
+    # comma in a flow collection); a text holding a tab is read by the pure parser alone,
+    # so that both give the same result.
+    pure = pure or "\t" in text
     composer = _Composer(shown)
     try:
         doc = composer.run(_events(text, pure))
@@ -160,9 +168,31 @@ def load_text(
             *composer.problems,
             problem(shown, line, col, "(file)", "yaml.syntax", detail=detail),
         ]
+    except ValueError:
+        # The pure parser turns `"\U00110000"` into chr(0x110000), which raises.
+        found = _bad_escape(text, shown)
+        if found is None:
+            raise
+        return None, [*composer.problems, found]
     if composer.problems or doc is None:
+        if not pure:
+            # The parsers read ahead by different amounts, so the first problem they meet
+            # can differ; the pure parser is the reference for every file with a problem.
+            return load_text(text, shown, pure=True)
         return None, composer.problems
     return doc, []
+
+
+_BIG_ESCAPE = re.compile(r"\\U([0-9A-Fa-f]{8})")
+
+
+def _bad_escape(text: str, shown: str) -> Problem | None:
+    """The first `\\UXXXXXXXX` escape beyond the last Unicode character, if any."""
+    for match in _BIG_ESCAPE.finditer(text):
+        if int(match.group(1), 16) > 0x10FFFF:
+            line, col = _text_position(text, match.start())
+            return problem(shown, line, col, "(file)", "yaml.bad_escape", escape=match.group())
+    return None
 
 
 def load_file(
@@ -259,6 +289,9 @@ class _Composer:
                 elif _SURROGATE.search(value):
                     self._fail(event, "yaml.surrogate")
                     return None
+                elif unsafe := UNSAFE_IN_YAML.search(value):
+                    char = describe(unsafe.group())
+                    self._fail(event, "yaml.control_char", fatal=False, char=char)
                 if not stack:
                     root, root_mark = value, mark
                     continue
@@ -284,6 +317,9 @@ class _Composer:
                 root, root_mark = container, mark
             stack.append([container, marks, _NO_KEY, mark])
         if documents == 0:
+            self.problems.append(problem(self.shown, 1, 1, "(file)", "yaml.no_content"))
+            return None
+        if root is None:  # `---` and nothing else: no content, wherever the parser stopped
             self.problems.append(problem(self.shown, 1, 1, "(file)", "yaml.no_content"))
             return None
         if not isinstance(root, dict):

@@ -157,7 +157,9 @@ def test_two_outputs_on_stdout_exit_2(here: Path, run: Runner) -> None:
 def test_missing_output_folder_exits_2_before_evaluating(here: Path, run: Runner) -> None:
     code, out, err = gate(run, "open-day", "--project", "p", "-o", "json:out/r.json")
     assert (code, out) == (2, "")
-    assert err == "journey: error: cannot write out/r.json: the folder out does not exist\n"
+    assert err == (
+        "journey: error: cannot write out/r.json: the folder out does not exist; create it first\n"
+    )
 
 
 def test_unknown_format_exits_2(here: Path, run: Runner) -> None:

@@ -170,9 +170,9 @@ def test_output_file_and_missing_folder(small: Path, run: Runner, tmp_path: Path
     assert written.startswith("mini 1.0: 11 items, 9 dependencies\n")
     result = run("--catalog", "small", "graph", "-o", "no/such/g.txt")
     assert result.code == 2
-    assert (
-        result.err
-        == "journey: error: cannot write no/such/g.txt: the folder no/such does not exist\n"
+    assert result.err == (
+        "journey: error: cannot write no/such/g.txt: the folder no/such does not exist; "
+        "create it first\n"
     )
 
 

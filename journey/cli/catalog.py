@@ -92,6 +92,8 @@ def _block(value: object, indent: str = "  ") -> str:
 
 
 def _inline(value: object) -> str:
+    from journey.chars import printable
+
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items() if v is not None)
-    return "" if value is None else str(value)
+        return printable(", ".join(f"{k}: {v}" for k, v in value.items() if v is not None))
+    return "" if value is None else printable(str(value))

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 import click
 
 from journey.cli._context import (
-    as_of_option,
     batch_option,
     load_project,
     print_problems,
@@ -41,10 +40,12 @@ FORMATS = ("text", "dot", "mermaid", "graphml", "json")
     help="Milestone of the critical path (default: the next one after the as-of date).",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file; default or `-`: standard output.",
 )
 @batch_option
-@as_of_option
 def command(
     project_dir: Path | None,
     fmt: str,
@@ -65,6 +66,8 @@ def command(
     from journey.writing import catalog_files, check_folder, input_files, write_atomic
 
     s = settings()
+    if output is not None and str(output) == "-":
+        output = None  # `-o -`: standard output, as for `gate`
     if output is not None:
         check_folder(output)  # before any work
     catalog = s.load_catalog()  # a dependency cycle makes it invalid: exit 2
@@ -201,6 +204,7 @@ def _focus(result: Analysis, lang: str) -> str:
 
 
 def _blocked(result: Analysis, lang: str) -> str:
+    from journey.chars import printable
     from journey.messages import text
 
     found = result.blocked or []
@@ -208,7 +212,7 @@ def _blocked(result: Analysis, lang: str) -> str:
     word = text("graph.blocked_by", lang)
     for b in found:
         waits = ", ".join(f"{u.id} ({u.owner}, {u.status})" for u in b.waits_for)
-        lines.append(f"  {b.item.id}  {b.item.owner}  {b.item.status}  {word} {waits}")
+        lines.append(printable(f"  {b.item.id}  {b.item.owner}  {b.item.status}  {word} {waits}"))
     if not found:
         lines.append("  " + text("graph.none", lang))
     return "\n".join(lines)
