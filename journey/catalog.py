@@ -37,7 +37,7 @@ from journey.models import (
     StagesFile,
     Task,
 )
-from journey.problems import Place, Problem, Severity, problem, sort_key
+from journey.problems import Place, Problem, Severity, cap, problem, sort_key
 from journey.types import Rating
 from journey.validation import suggest, validate
 from journey.yamlio import Document, load_file
@@ -211,11 +211,22 @@ def shown_path(path: Path) -> str:
 
 
 def discover(root: Path) -> list[Path]:
-    """Every *.yaml and *.yml file under `root`, recursively, in a stable order."""
-    if root.is_file():
-        return [root]
-    found = [p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()]
+    """Every *.yaml and *.yml entry under `root`, recursively, in a stable order.
+
+    Whatever bears such a name and is not a folder is returned — a FIFO, a device, a
+    dangling link — so that reading it reports it rather than skipping it silently.
+    `root` itself is returned when it is not a folder.
+    """
+    if not root.is_dir():
+        return [root] if root.exists() or root.is_symlink() else []
+    found = [p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and not p.is_dir()]
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def nothing_found(root: Path) -> Problem:
+    """The problem with a catalog folder that holds no catalog file, or is not there."""
+    code = "catalog.empty" if root.exists() else "file.missing"
+    return problem(shown_path(root), 0, 0, "", code)
 
 
 def parse_document(doc: Document) -> tuple[CatalogFile | None, list[Problem]]:
@@ -269,7 +280,7 @@ def read_catalog(paths: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
         if gc_was_enabled:
             gc.freeze()
             gc.enable()
-    return catalog, sorted(problems, key=sort_key)
+    return catalog, cap(sorted(problems, key=sort_key))
 
 
 def load_catalog(root: Path | None = None) -> Catalog:
@@ -277,7 +288,7 @@ def load_catalog(root: Path | None = None) -> Catalog:
     base = root or bundled_root()
     paths = discover(base)
     if not paths:
-        raise InvalidInput([problem(shown_path(base), 0, 0, "", "catalog.empty")])
+        raise InvalidInput([nothing_found(base)])
     catalog, problems = read_catalog(paths)
     if any(p.is_error for p in problems):
         raise InvalidInput(problems)

@@ -7,8 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from journey.catalog import Catalog, bundled_root, discover, read_catalog, shown_path
-from journey.problems import Problem, problem, sort_key
+from journey.catalog import (
+    Catalog,
+    bundled_root,
+    discover,
+    nothing_found,
+    read_catalog,
+    shown_path,
+)
+from journey.problems import Problem, cap, problem, sort_key
 
 PROJECT_FILE = "project.yaml"
 
@@ -57,13 +64,14 @@ def validate_paths(
         else:
             others = [p for p in discover(base) if p.resolve() != target.resolve()]
             _check_catalog(outcome, [*others, target], target, count_only=target)
-    outcome.problems.sort(key=sort_key)
+    outcome.problems = cap(sorted(outcome.problems, key=sort_key))
     return outcome
 
 
 def _is_project(target: Path) -> bool:
     if target.is_dir():
-        return (target / PROJECT_FILE).is_file()
+        found = target / PROJECT_FILE
+        return found.exists() or found.is_symlink()
     return target.name == PROJECT_FILE
 
 
@@ -71,7 +79,7 @@ def _check_catalog(
     outcome: Outcome, paths: list[Path], root: Path, count_only: Path | None = None
 ) -> None:
     if not paths:
-        outcome.problems.append(problem(shown_path(root), 0, 0, "", "catalog.empty"))
+        outcome.problems.append(nothing_found(root))
         return
     catalog, problems = read_catalog(paths)
     outcome.problems.extend(problems)

@@ -29,6 +29,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # Reading files
     "file.unreadable": ("cannot read the file: {reason}", "无法读取文件：{reason}"),
     "file.missing": ("no such file or folder", "文件或文件夹不存在"),
+    "file.more": (
+        "and {count} more {count|problem|problems} in this file not shown; fix the ones "
+        "above and run again",
+        "此文件还有 {count} 个问题未显示；请先修正以上问题后再次运行",
+    ),
+    "file.not_regular": (
+        "not a regular file (a pipe, a device or a folder); journey reads files only",
+        "不是普通文件（而是管道、设备或文件夹）；journey 只读取普通文件",
+    ),
     "yaml.too_large": (
         "the file is {size} bytes; the limit is 10 MB (10485760 bytes)",
         "文件大小为 {size} 字节，超过 10 MB（10485760 字节）的上限",
@@ -52,6 +61,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "yaml.bad_escape": (
         "the escape {escape} names no Unicode character (the last is \\U0010FFFF)",
         "转义 {escape} 不对应任何 Unicode 字符（最大为 \\U0010FFFF）",
+    ),
+    "yaml.tab": (
+        "a tab here: YAML indents and separates with spaces (a tab is fine only inside "
+        "quotes); replace it with spaces",
+        "此处有制表符：YAML 只能用空格缩进和分隔（制表符只能出现在引号内），请改为空格",
     ),
     "yaml.empty": ("the file is empty", "文件是空的"),
     "yaml.no_content": (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from journey.catalog import AnyItem, Catalog, shown_path
 from journey.errors import InvalidInput
 from journey.findings import FindingsSummary, read_findings
 from journey.models import Risk
-from journey.problems import Place, Problem, problem, sort_key
+from journey.problems import Place, Problem, cap, problem, sort_key
 from journey.types import (
     AS_INT,
     Date,
@@ -341,7 +342,7 @@ def _read(folder: Path, catalog: Catalog, as_of: dt.date) -> _Read:
     from journey.statusbook import read_status_book
 
     path = folder / PROJECT_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         shown = shown_path(folder)
         found = [problem(shown, 0, 0, "", "project.no_file", folder=shown)]
         return _Read(None, None, FindingsSummary(), found, 0, {})
@@ -376,7 +377,9 @@ def _read(folder: Path, catalog: Catalog, as_of: dt.date) -> _Read:
     units, found, read_units = _unit_register(doc, folder, buildings)
     problems += found
     files = 1 + len(paths) + read_units + book.files
-    return _Read(model, doc, summary, sorted(problems, key=sort_key), files, book.places, units)
+    return _Read(
+        model, doc, summary, cap(sorted(problems, key=sort_key)), files, book.places, units
+    )
 
 
 def _unit_register(
@@ -392,6 +395,9 @@ def _unit_register(
     if not path.exists():
         line, col = doc.locate(("units",))
         return None, [problem(doc.path, line, col, "units", "units.missing", value=name)], 0
+    if not path.is_file():  # a pipe would block, a device never end
+        line, col = doc.locate(("units",))
+        return None, [problem(doc.path, line, col, "units", "file.not_regular")], 0
     register, found = read_units(path, shown_path(path), buildings)
     return register, found, 1
 
@@ -434,24 +440,39 @@ def _scores(doc: Document, model: ProjectFile, catalog: Catalog) -> list[Problem
 
 
 def _findings_paths(doc: Document, folder: Path) -> tuple[list[Path], list[Problem]]:
-    """The findings files that exist; an error for each listed one that does not."""
+    """The findings files to read, each once; an error for each listed one that does not
+    exist, is not a regular file, or is a file already listed under another name (a
+    link, `./findings//a.csv`), which would otherwise repeat every finding id."""
     raw = doc.data.get("findings")
     paths: list[Path] = []
     problems: list[Problem] = []
-    seen: set[str] = set()
+    seen: dict[tuple[int, int], tuple[str, int]] = {}
     for i, name in enumerate(raw if isinstance(raw, list) else []):
         if not isinstance(name, str) or not name:
             continue
         loc = ("findings", i)
         line, col = doc.locate(loc)
         path = folder / name
-        if name in seen:
-            code = "project.findings_twice"
-        elif not path.is_file():
+        params: dict[str, object] = {"value": name}
+        try:
+            info = path.stat()
+        except FileNotFoundError:
             code = "project.findings_missing"
+        except (OSError, ValueError) as exc:
+            code = "project.findings_unreadable"
+            params["reason"] = getattr(exc, "strerror", None) or str(exc)
         else:
-            seen.add(name)
-            paths.append(path)
-            continue
-        problems.append(problem(doc.path, line, col, path_text(doc, loc), code, value=name))
+            key = (info.st_dev, info.st_ino)
+            if not stat.S_ISREG(info.st_mode):
+                code = "project.findings_not_regular"
+            elif key in seen:
+                other, first_line = seen[key]
+                same = other == name
+                code = "project.findings_twice" if same else "project.findings_same"
+                params.update({} if same else {"other": other, "first_line": first_line})
+            else:
+                seen[key] = (name, line)
+                paths.append(path)
+                continue
+        problems.append(Problem(Place(doc.path, line, col), path_text(doc, loc), code, params))
     return paths, problems

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from journey import messages
-from journey.problems import Place, Problem
+from journey.problems import MAX_PER_FILE, Place, Problem
 from journey.yamlio import Document
 
 M = TypeVar("M", bound=BaseModel)
@@ -73,9 +73,36 @@ def validate(
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        return None, [
-            _convert(doc, model, tuple(base) + tuple(err["loc"]), err) for err in exc.errors()
-        ]
+        count = exc.error_count()
+        errors = _first_errors(model, data, exc)
+        problems = [_convert(doc, model, tuple(base) + tuple(err["loc"]), err) for err in errors]
+        if count > len(problems):  # the rest are only counted
+            more = count - len(problems)
+            problems.append(Problem(Place(doc.path), "", "file.more", {"count": more}))
+        return None, problems
+
+
+def _first_errors(model: type[BaseModel], data: Any, exc: ValidationError) -> list[Any]:
+    """At most MAX_PER_FILE errors, without building all of them: a file of a million
+    bad entries would take seconds and a gigabyte. Validating the data with every long
+    list and mapping cut to its first entries gives the first errors cheaply."""
+    if exc.error_count() > MAX_PER_FILE:
+        try:
+            model.model_validate(_head(data))
+        except ValidationError as small:
+            exc = small
+    return exc.errors(include_url=False)[:MAX_PER_FILE]
+
+
+def _head(data: Any) -> Any:
+    if isinstance(data, list):
+        return [_head(v) for v in data[:MAX_PER_FILE]]
+    if isinstance(data, dict):
+        items = list(data.items())
+        if len(items) > MAX_PER_FILE:  # a model has fewer fields: this is a mapping of ids
+            items = items[:MAX_PER_FILE]
+        return {k: _head(v) for k, v in items}
+    return data
 
 
 def _convert(

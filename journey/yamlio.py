@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 import yaml
 
 from journey.chars import UNSAFE_IN_YAML, describe
-from journey.problems import Place, Problem, problem
+from journey.problems import MAX_PER_FILE, Place, Problem, problem
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
@@ -94,14 +95,34 @@ def _loader_class(pure: bool) -> type[Any]:
 
 
 def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
-    """Read a file, refusing oversize files before reading them whole."""
+    """Read a regular file, refusing oversize files before reading them whole.
+
+    Anything else (a FIFO, which would block, `/dev/zero`, which never ends, a folder)
+    is a problem: it is opened without waiting for a writer and never read.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [problem(shown, 1, 1, "(file)", "yaml.too_large", size=size)]
-        return path.read_bytes(), []
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        return None, [problem(shown, 0, 0, "(file)", "file.missing")]
     except OSError as exc:
-        return None, [problem(shown, 0, 0, "(file)", "file.unreadable", reason=exc.strerror or "")]
+        return None, [_unreadable(shown, exc)]
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None, [problem(shown, 0, 0, "(file)", "file.not_regular")]
+        if info.st_size > MAX_BYTES:
+            return None, [problem(shown, 1, 1, "(file)", "yaml.too_large", size=info.st_size)]
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # a file growing as it is read stops here
+    except OSError as exc:
+        return None, [_unreadable(shown, exc)]
+    finally:
+        os.close(fd)
+    return data, []
+
+
+def _unreadable(shown: str, exc: OSError) -> Problem:
+    return problem(shown, 0, 0, "(file)", "file.unreadable", reason=exc.strerror or str(exc))
 
 
 def decode(data: bytes, shown: str) -> tuple[str | None, list[Problem]]:
@@ -164,22 +185,24 @@ def load_text(
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         detail = exc.problem or exc.context or "invalid YAML"
-        return None, [
-            *composer.problems,
-            problem(shown, line, col, "(file)", "yaml.syntax", detail=detail),
-        ]
+        if "'\\t'" in detail:  # "found character '\t' that cannot start any token"
+            found = problem(shown, line, col, "(file)", "yaml.tab")
+        else:
+            found = problem(shown, line, col, "(file)", "yaml.syntax", detail=detail)
+        return None, [*composer.reported(), found]
     except ValueError:
         # The pure parser turns `"\U00110000"` into chr(0x110000), which raises.
-        found = _bad_escape(text, shown)
-        if found is None:
+        escape = _bad_escape(text, shown)
+        if escape is None:
             raise
-        return None, [*composer.problems, found]
+        return None, [*composer.reported(), escape]
     if composer.problems or doc is None:
-        if not pure:
-            # The parsers read ahead by different amounts, so the first problem they meet
-            # can differ; the pure parser is the reference for every file with a problem.
+        if composer.fatal and not pure:
+            # The parsers read ahead by different amounts, so the problem that stops one
+            # can lie before a syntax error the other meets first: the pure parser is the
+            # reference. (Problems that do not stop reading are found the same by both.)
             return load_text(text, shown, pure=True)
-        return None, composer.problems
+        return None, composer.reported()
     return doc, []
 
 
@@ -226,9 +249,18 @@ class _Composer:
         self.marks: dict[int, _MapMarks | _SeqMarks] = {}
         self.fatal = False
         self.stack: list[list[Any]] = []
+        self.hidden = 0  # problems beyond MAX_PER_FILE, only counted
+
+    def reported(self) -> list[Problem]:
+        """The problems found, at most MAX_PER_FILE, then how many more."""
+        more = [problem(self.shown, 0, 0, "", "file.more", count=self.hidden)]
+        return self.problems + more if self.hidden else self.problems
 
     def _fail(self, event: Any, code: str, *, fatal: bool = True, **params: object) -> None:
         self.fatal = self.fatal or fatal
+        if not fatal and len(self.problems) >= MAX_PER_FILE:
+            self.hidden += 1
+            return
         mark = event.start_mark
         place = Place(self.shown, mark.line + 1, mark.column + 1)
         self.problems.append(Problem(place, self._path(params.get("key")), code, params))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
@@ -351,6 +352,50 @@ def test_missing_and_repeated_findings_files(tmp_path: Path, catalog: Catalog) -
         "paths are relative to the project folder",
         "project.yaml:18:36: error: findings[2]: the findings file `findings.csv` is listed "
         "twice; list it once",
+    ]
+
+
+@pytest.mark.parametrize(
+    "spelling", ["./findings.csv", "sub/../findings.csv", ".//findings.csv", "link.csv", "hard.csv"]
+)
+def test_one_findings_file_under_two_names_is_one_error(
+    tmp_path: Path, catalog: Catalog, spelling: str
+) -> None:
+    folder = make(
+        tmp_path, edit("findings: [findings.csv]", f"findings: [findings.csv, {spelling}]")
+    )
+    (folder / "sub").mkdir()
+    (folder / "link.csv").symlink_to("findings.csv")
+    (folder / "hard.csv").hardlink_to(folder / "findings.csv")
+    problems = shown(check_project(folder, catalog, as_of=AS_OF)[0], folder)
+    assert problems == [
+        f"project.yaml:18:26: error: findings[1]: `{spelling}` is the findings file already "
+        "listed as `findings.csv` (line 18); list it once"
+    ]  # and not one duplicate-id error per row of the file
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_a_findings_file_that_is_not_a_file(tmp_path: Path, catalog: Catalog, kind: str) -> None:
+    folder = make(tmp_path, edit("findings: [findings.csv]", "findings: [findings.csv, x.csv]"))
+    if kind == "fifo":
+        os.mkfifo(folder / "x.csv")  # reading it would wait for a writer forever
+    elif kind == "device":
+        (folder / "x.csv").symlink_to("/dev/zero")  # reading it would never end
+    else:
+        (folder / "x.csv").mkdir()
+    assert shown(check_project(folder, catalog, as_of=AS_OF)[0], folder) == [
+        "project.yaml:18:26: error: findings[1]: the findings file `x.csv` is not a regular "
+        "file (a pipe, a device or a folder)"
+    ]
+
+
+def test_a_project_file_that_is_not_a_file(tmp_path: Path, catalog: Catalog) -> None:
+    folder = tmp_path / "proj"
+    folder.mkdir()
+    os.mkfifo(folder / "project.yaml")
+    assert shown(check_project(folder, catalog, as_of=AS_OF)[0], folder) == [
+        "project.yaml: error: (file): not a regular file (a pipe, a device or a folder); "
+        "journey reads files only"
     ]
 
 

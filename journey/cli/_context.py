@@ -205,7 +205,7 @@ def load_project(
     batches; its warnings go to stderr."""
     from journey.project import load_project as load
 
-    if project_dir.name == "project.yaml" and project_dir.is_file():
+    if project_dir.name == "project.yaml" and not project_dir.is_dir():
         project_dir = project_dir.parent
     project = load(project_dir, catalog or s.load_catalog(), s.as_of)
     print_problems(project.warnings, s)
@@ -215,11 +215,15 @@ def load_project(
 def print_problems(problems: Iterable[Problem], s: Settings) -> tuple[int, int]:
     """Print problems to stderr; return the count of errors and of warnings."""
     from journey.messages import render_problem
+    from journey.problems import is_more
 
     errors = warnings = 0
     for p in problems:
         line = render_problem(p, s.lang)
-        if p.is_error:
+        if is_more(p):  # stands for that many problems not shown
+            errors += int(str(p.params.get("count", 0)))
+            colour = "red"
+        elif p.is_error:
             errors += 1
             colour = "red"
         else:
