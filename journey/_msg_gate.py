@@ -51,7 +51,7 @@ _REASONS: dict[str, tuple[str, str]] = {
         "整改销项率 {rate}（复验关闭 {verified} / 问题总数 {total}），要求 {needed}；未关闭最多：{contractor}",
     ),
     "gate.reason.findings_aged": (
-        "{count} open {count|finding|findings} older than {days} days",
+        "{count} open {count|finding|findings} older than {days} {days|day|days}",
         "{count} 个未关闭问题已超过 {days} 天",
     ),
     "gate.reason.finding_blocking": (

@@ -59,7 +59,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report.written": ("wrote {path}", "已写入 {path}"),
     "report.site_written": (
-        "wrote {count} files to {path}; open {index}",
+        "wrote {count} {count|file|files} to {path}; open {index}",
         "已向 {path} 写入 {count} 个文件；请打开 {index}",
     ),
     # The fixed words of the reports
@@ -230,7 +230,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "open.reason.fail": ("failed", "不通过"),
     "open.reason.pending": ("not yet checked", "尚未检查"),
     "open.reason.gate": ("gate rule failed", "准入规则未通过"),
-    "open.days_left": ("{days} days to go", "距开放日 {days} 天"),
+    "open.days_left": ("{days} {days|day|days} to go", "距开放日 {days} 天"),
     "open.prerequisites": ("Prerequisites", "前置条件"),
     "open.visitor_findings": (
         "Open findings in public and visitor areas",

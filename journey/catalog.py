@@ -95,6 +95,7 @@ class Catalog:
     entry_sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     documents: list[Document] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)  # of a catalog that loaded
+    root: str = ""  # the catalog folder as shown in messages
 
     @property
     def version(self) -> str:
@@ -223,6 +224,12 @@ def discover(root: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
+def _common_folder(paths: list[Path]) -> str:
+    if not paths:
+        return "."
+    return shown_path(Path(os.path.commonpath([p.absolute() for p in paths])))
+
+
 def nothing_found(root: Path) -> Problem:
     """The problem with a catalog folder that holds no catalog file, or is not there."""
     code = "catalog.empty" if root.exists() else "file.missing"
@@ -239,7 +246,10 @@ def parse_document(doc: Document) -> tuple[CatalogFile | None, list[Problem]]:
     if first != "kind":
         line, col = doc.key_mark(("kind",))
         return None, [problem(doc.path, line, col, "kind", "kind.not_first")]
-    model = FILE_MODELS.get(kind) if isinstance(kind, str) else None
+    if not isinstance(kind, str):
+        line, col = doc.locate(("kind",))
+        return None, [problem(doc.path, line, col, "kind", "kind.not_text")]
+    model = FILE_MODELS.get(kind)
     if model is None:
         line, col = doc.locate(("kind",))
         hint = suggest(str(kind), [*FILE_MODELS, "project"])
@@ -249,9 +259,11 @@ def parse_document(doc: Document) -> tuple[CatalogFile | None, list[Problem]]:
     return validate(doc, model)
 
 
-def read_catalog(paths: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
+def read_catalog(paths: Iterable[Path], root: Path | None = None) -> tuple[Catalog, list[Problem]]:
     """Load catalog files and run every check, the graph checks included; problems come
-    back sorted, nothing raised."""
+    back sorted, nothing raised. `root` is the catalog folder, which a problem of the
+    catalog as a whole (a kind of file missing) names."""
+    paths = list(paths)
     problems: list[Problem] = []
     parsed: list[tuple[Document, CatalogFile]] = []
     gc_was_enabled = gc.isenabled()
@@ -266,7 +278,7 @@ def read_catalog(paths: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
             problems.extend(found)
             if model is not None:
                 parsed.append((doc, model))
-        catalog = Catalog()
+        catalog = Catalog(root=shown_path(root) if root else _common_folder(paths))
         problems.extend(_assemble(catalog, parsed))
         if not [p for p in problems if p.is_error]:
             from journey.crosscheck import check_references
@@ -289,7 +301,7 @@ def load_catalog(root: Path | None = None) -> Catalog:
     paths = discover(base)
     if not paths:
         raise InvalidInput([nothing_found(base)])
-    catalog, problems = read_catalog(paths)
+    catalog, problems = read_catalog(paths, base)
     if any(p.is_error for p in problems):
         raise InvalidInput(problems)
     catalog.warnings = problems

@@ -81,14 +81,14 @@ def _check_catalog(
     if not paths:
         outcome.problems.append(nothing_found(root))
         return
-    catalog, problems = read_catalog(paths)
+    catalog, problems = read_catalog(paths, root if root.is_dir() else None)
     outcome.problems.extend(problems)
     outcome.files += 1 if count_only else len(paths)
     outcome.items += catalog.item_count()
 
 
 def _active_catalog(outcome: Outcome, base: Path) -> Catalog | None:
-    catalog, problems = read_catalog(discover(base))
+    catalog, problems = read_catalog(discover(base), base)
     errors = [p for p in problems if p.is_error]
     outcome.problems.extend(errors)
     return None if errors else catalog

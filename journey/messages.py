@@ -123,6 +123,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "`kind:` 必须是文件的第一个键",
     ),
     "kind.unknown": ("unknown file kind `{value}`", "未知的文件类型 `{value}`"),
+    "kind.not_text": (
+        "`kind:` takes one word naming the file kind (such as `risks`), not a list or a mapping",
+        "`kind:` 应为一个表示文件类型的词（如 `risks`），不能是列表或映射",
+    ),
     "kind.not_here": (
         "a `{value}` file does not belong here; expected {expected}",
         "此处不应出现 `{value}` 类型的文件，应为 {expected}",
@@ -165,7 +169,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "schema.list": ("expected a list", "应为列表"),
     "schema.mapping": ("expected a mapping of keys and values", "应为键值映射"),
-    "schema.too_short": ("needs at least {min} entries", "至少需要 {min} 项"),
+    "schema.too_short": ("needs at least {min} {min|entry|entries}", "至少需要 {min} 项"),
     "schema.empty_text": ("must not be empty", "不能为空"),
     "schema.other": ("{detail}", "{detail}"),
     # Catalog cross-checks
@@ -224,7 +228,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{files} 个文件中有 {errors} 个错误、{warnings} 个警告",
     ),
     "cli.valid": (
-        "{files} {files|file|files} valid ({items} items){warnings}",
+        "{files} {files|file|files} valid ({items} {items|item|items}){warnings}",
         "{files} 个文件校验通过（{items} 个条目）{warnings}",
     ),
     "cli.valid_files": (
@@ -247,6 +251,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "cli.bad_date": (
         "`{value}` is not a valid date (use YYYY-MM-DD)",
         "`{value}` 不是有效日期（请使用 YYYY-MM-DD）",
+    ),
+    "cli.unknown_filter": (
+        "unknown {what} `{value}`; choose from {choices}",
+        "未知的{what} `{value}`，可选：{choices}",
     ),
     "cli.unknown_kind": (
         "unknown kind `{value}`; choose from {choices}",
@@ -364,7 +372,7 @@ def text(code: str, lang: str, **params: object) -> str:
     if isinstance(template, _Plural):
         template = template.choose(params)
     message = template.format(**shown)
-    if suggestion:
+    if suggestion and printable(str(suggestion)) != shown.get("value"):  # never itself
         message += text("hint.did_you_mean", lang, suggestion=printable(str(suggestion)))
     return message
 

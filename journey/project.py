@@ -412,6 +412,8 @@ def _kind(doc: Document) -> list[Problem]:
         line, col = doc.root
         return [problem(doc.path, line, col, "kind", "kind.missing")]
     line, col = doc.locate(("kind",))
+    if not isinstance(kind, str):
+        return [problem(doc.path, line, col, "kind", "kind.not_text")]
     if kind != "project":
         return [problem(doc.path, line, col, "kind", "project.not_project", value=kind)]
     if next(iter(doc.data)) != "kind":

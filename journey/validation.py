@@ -76,7 +76,7 @@ def validate(
         count = exc.error_count()
         errors = _first_errors(model, data, exc)
         problems = [_convert(doc, model, tuple(base) + tuple(err["loc"]), err) for err in errors]
-        if count > len(problems):  # the rest are only counted
+        if count > MAX_PER_FILE:  # the rest are only counted
             more = count - len(problems)
             problems.append(Problem(Place(doc.path), "", "file.more", {"count": more}))
         return None, problems
@@ -91,7 +91,14 @@ def _first_errors(model: type[BaseModel], data: Any, exc: ValidationError) -> li
             model.model_validate(_head(data))
         except ValidationError as small:
             exc = small
-    return exc.errors(include_url=False)[:MAX_PER_FILE]
+    return _meaningful(exc.errors(include_url=False))[:MAX_PER_FILE]
+
+
+def _meaningful(errors: list[Any]) -> list[Any]:
+    """The errors less a list's "too short" when its entries have errors of their own:
+    pydantic reports both when every entry is invalid, and the entries say it better."""
+    inside = {tuple(err["loc"][:-k]) for err in errors for k in range(1, len(err["loc"]))}
+    return [e for e in errors if not (e["type"] == "too_short" and tuple(e["loc"]) in inside)]
 
 
 def _head(data: Any) -> Any:

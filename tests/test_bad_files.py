@@ -276,6 +276,20 @@ CASES = [
         "应为整数",
     ),
     # File kind
+    case(
+        "kind-list",
+        "kind: [risks]\nphase: sales\nrisks: []\n",
+        "1:7",
+        "`kind:` takes one word naming the file kind (such as `risks`), not a list",
+        "不能是列表或映射",
+    ),
+    case(
+        "one-bad-entry",  # not also "needs at least 1 entry": the entry says what is wrong
+        "kind: stages\nstages:\n  - {id: BAD, title: x}\n",
+        "3:10",
+        "`BAD` does not match the id pattern",
+        "不符合编号格式",
+    ),
     case("no-kind", "phase: sales\nrisks: []\n", "1:1", "no `kind:`", "缺少 `kind:`"),
     case(
         "kind-not-first",
@@ -462,6 +476,8 @@ def test_bad_file(
     assert result.code == 2, result.err
     assert "Traceback" not in result.err + result.out
     expected = bad.zh if lang == "zh" else bad.en
+    assert "did you mean `stages`?" not in result.err and "1 entries" not in result.err
+    assert "needs at least" not in result.err or bad.name != "one-bad-entry"
     lines = [line for line in result.err.splitlines() if expected in line]
     assert lines, result.err
     assert lines[0].startswith(f"bad.yaml:{bad.where}: error: "), lines[0]

@@ -187,3 +187,43 @@ def test_as_of_at_the_edges_of_the_calendar(value: str, run: Runner) -> None:
     ):
         result = run("--as-of", value, *command)
         assert result.code in (0, 1), (command, result.err)
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "expected"),
+    [
+        ("--stage", "nope", "unknown stage `nope`; choose from design, sales, delivery"),
+        (
+            "--stage",
+            "sale",
+            "unknown stage `sale`; choose from design, sales, delivery (did you mean `sales`?)",
+        ),
+        (
+            "--level",
+            "proces",
+            "unknown positioning level `proces`; choose from post-processing, process, whole-process, comprehensive (did you mean `process`?)",
+        ),
+        (
+            "--kind",
+            "riks",
+            "unknown kind `riks`; choose from stages, professions, levels, points, risks, checks, tasks, checklists, gates (did you mean `risks`?)",
+        ),
+    ],
+)
+def test_catalog_list_filters_name_something_that_exists(
+    mini: Path, run: Runner, option: str, value: str, expected: str
+) -> None:
+    result = run("--catalog", str(mini), "catalog", "list", option, value)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == f"journey: error: {expected}\n"
+
+
+def test_a_catalog_missing_a_kind_of_file_names_its_folder(mini: Path, run: Runner) -> None:
+    (mini / "matrix.yaml").unlink()
+    (mini / "stages.yaml").unlink()
+    result = run("--catalog", str(mini), "validate")
+    assert result.code == 2
+    assert result.err.splitlines()[:2] == [
+        f"{mini}: error: the catalog has no `stages` file; every catalog needs one",
+        f"{mini}: error: the catalog has no `matrix` file; every catalog needs one",
+    ]

@@ -428,6 +428,28 @@ def test_extra_risk_references(tmp_path: Path, catalog: Catalog) -> None:
     ]
 
 
+def test_extra_risk_depending_on_itself(tmp_path: Path, catalog: Catalog) -> None:
+    text = GOOD.replace(
+        "    points: [SP-ENG-001]\n", "    points: [SP-ENG-001]\n    depends_on: [RX-001]\n"
+    )
+    assert check(tmp_path, catalog, text) == [
+        "project.yaml:36:18: error: extra_risks[0].depends_on[0]: `RX-001` depends on itself"
+    ]
+
+
+def test_extra_risks_depending_on_one_another_in_a_ring(tmp_path: Path, catalog: Catalog) -> None:
+    extra = GOOD[GOOD.index("  - id: RX-001") :]
+    ring = extra.replace(
+        "    points: [SP-ENG-001]\n", "    points: [SP-ENG-001]\n    depends_on: [RX-002]\n"
+    ) + extra.replace("RX-001", "RX-002").replace(
+        "    points: [SP-ENG-001]\n", "    points: [SP-ENG-001]\n    depends_on: [RX-001]\n"
+    )
+    problems = check(tmp_path, catalog, GOOD.replace(extra, ring))
+    assert len(problems) == 1
+    assert "dependency cycle RX-00" in problems[0] and "→ RX-00" in problems[0]
+    assert problems[0].startswith("project.yaml:")
+
+
 def test_extra_risk_used_twice(tmp_path: Path, catalog: Catalog) -> None:
     extra = GOOD[GOOD.index("  - id: RX-001") :]
     assert check(tmp_path, catalog, GOOD + extra) == [

@@ -34,15 +34,33 @@ def group() -> None:
 def list_command(kind: str | None, stage: str | None, level: str | None, fmt: str) -> int:
     """List catalog entries as a table (or JSON), optionally filtered."""
     from journey.errors import UsageProblem
-    from journey.listing import KINDS, normalise_kind, rows, shown_row
+    from journey.listing import ALIASES, KINDS, normalise_kind, rows, shown_row
+    from journey.validation import suggest
 
     s = settings()
     chosen = None
     if kind:
         chosen = normalise_kind(kind)
         if chosen is None:
-            raise UsageProblem("cli.unknown_kind", value=kind, choices=", ".join(KINDS))
+            raise UsageProblem(
+                "cli.unknown_kind",
+                value=kind,
+                choices=", ".join(KINDS),
+                suggestion=suggest(kind, [*KINDS, *ALIASES]),
+            )
     catalog = s.load_catalog()
+    for value, known, what in (
+        (stage, catalog.stages, "what.stage"),
+        (level, catalog.levels, "what.level"),
+    ):
+        if value is not None and value not in known:
+            raise UsageProblem(
+                "cli.unknown_filter",
+                what=what,
+                value=value,
+                choices=", ".join(known),
+                suggestion=suggest(value, known),
+            )
     found = rows(catalog, s.lang, chosen, stage, level)
     if fmt == "json":
         click.echo(json.dumps([r._asdict() for r in found], ensure_ascii=False, indent=2))
