@@ -252,6 +252,16 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "`{value}` is not a valid date (use YYYY-MM-DD)",
         "`{value}` 不是有效日期（请使用 YYYY-MM-DD）",
     ),
+    "validate.no_project": (
+        "this table is in no project folder (no project.yaml beside it or above it); "
+        "journey checks a findings table with the project that lists it",
+        "此表格不在任何项目文件夹中（同级及上级目录都没有 project.yaml）；"
+        "问题记录表要随列出它的项目一起检查",
+    ),
+    "validate.not_listed": (
+        "{project} does not list this file under `findings:`, so journey does not read it",
+        "{project} 的 `findings:` 中没有列出此文件，journey 不会读取它",
+    ),
     "cli.unknown_filter": (
         "unknown {what} `{value}`; choose from {choices}",
         "未知的{what} `{value}`，可选：{choices}",
