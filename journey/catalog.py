@@ -37,7 +37,7 @@ from journey.models import (
     StagesFile,
     Task,
 )
-from journey.problems import Place, Problem, Severity, cap, problem, sort_key
+from journey.problems import Place, Problem, Severity, cap, key_text, problem, sort_key
 from journey.types import Rating
 from journey.validation import suggest, validate
 from journey.yamlio import Document, load_file
@@ -418,7 +418,8 @@ def _assemble(catalog: Catalog, parsed: list[tuple[Document, CatalogFile]]) -> l
 def _path(loc: tuple[str | int, ...], *rest: str | int) -> str:
     out = ""
     for step in (*loc, *rest):
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else step)
+        step_text = key_text(step)
+        out += f"[{step}]" if isinstance(step, int) else (f".{step_text}" if out else step_text)
     return out
 
 

@@ -41,3 +41,20 @@ def _escape(match: re.Match[str]) -> str:
     if char in _BREAKS:
         return " "
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def inert_json(text: str) -> str:
+    """JSON text (from `json.dumps(..., ensure_ascii=False)`) with every character
+    UNSAFE written as a `\\uXXXX` escape: the same data once parsed, but nothing that a
+    terminal or a log acts on when the file is shown as it is. (json.dumps escapes C0
+    controls itself, but not C1 controls, line separators or bidirectional overrides.)"""
+    if _JSON_UNSAFE.search(text) is None:
+        return text
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+# UNSAFE less what json.dumps escapes itself (C0 controls, so that a raw line break in
+# its output is always one of its own, between values).
+_JSON_UNSAFE = re.compile(
+    "[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)

@@ -14,7 +14,7 @@ from typing import Any
 
 import networkx as nx
 
-from journey.chars import printable
+from journey.chars import inert_json, printable
 
 ITEM_KINDS = ("point", "risk", "check", "task", "case")
 
@@ -127,7 +127,8 @@ def to_json(g: Any) -> str:
         data = nx.node_link_data(_ordered(g), edges="edges")
     except TypeError:  # networkx < 3.4 names the argument `link`
         data = nx.node_link_data(_ordered(g), link="edges")
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str)
+    return inert_json(text) + "\n"
 
 
 EXPORTERS = {"dot": to_dot, "mermaid": to_mermaid}

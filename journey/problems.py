@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from itertools import groupby
@@ -52,6 +53,16 @@ class Problem(NamedTuple):
     def is_error(self) -> bool:
         """True for errors, False for warnings."""
         return self.severity is Severity.ERROR
+
+
+_PLAIN_KEY = re.compile(r"[^\s.\[\]\"]+")
+
+
+def key_text(key: object) -> str:
+    """A mapping key as a step of a PATH (`risks.RS-001`): quoted when it is empty or
+    holds spaces, dots or brackets, so that the path reads one way."""
+    text = str(key)
+    return text if _PLAIN_KEY.fullmatch(text) else '"' + text.replace('"', '\\"') + '"'
 
 
 def problem(

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from journey import messages
-from journey.problems import MAX_PER_FILE, Place, Problem
+from journey.problems import MAX_PER_FILE, Place, Problem, key_text
 from journey.yamlio import Document
 
 M = TypeVar("M", bound=BaseModel)
@@ -58,7 +58,8 @@ def path_text(doc: Document, loc: Sequence[str | int]) -> str:
             out += f"[{step}]"
             node = node[step] if 0 <= step < len(node) else None
         elif isinstance(step, str) and ((isinstance(node, dict) and step in node) or i == last):
-            out += f".{step}" if out else step
+            shown = step if step == "[key]" else key_text(step)  # pydantic's mark of a key
+            out += f".{shown}" if out else shown
             node = node.get(step) if isinstance(node, dict) else None
     return out or "(file)"
 

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from journey.chars import UNSAFE_IN_YAML, describe
-from journey.problems import MAX_PER_FILE, Place, Problem, problem
+from journey.problems import MAX_PER_FILE, Place, Problem, key_text, problem
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
@@ -272,9 +272,9 @@ class _Composer:
             if isinstance(container, list):
                 out += f"[{len(container)}]"
             elif key is not _NO_KEY and key is not _DROP:
-                out += f".{key}" if out else str(key)
+                out += f".{key_text(key)}" if out else key_text(key)
         if isinstance(last, str):
-            out += f".{last}" if out else last
+            out += f".{key_text(last)}" if out else key_text(last)
         if not out:
             return "(file)"
         return out if len(out) <= 80 else "…" + out[-79:]

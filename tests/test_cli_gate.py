@@ -252,3 +252,56 @@ def test_output_never_overwrites_the_project_file(here: Path, run: Runner) -> No
     assert code == 2
     assert "refusing to write over p/project.yaml" in err
     assert (here / "p" / "project.yaml").read_bytes() == before
+
+
+# Data never starts a line ---------------------------------------------------------------
+
+FORGE = "\n::error file=README.md,line=1::forged\nx/project.yaml:1:1: error: forged"
+
+
+def _forging_project(here: Path) -> None:
+    """Valid YAML whose texts hold line breaks that try to print lines of their own (a
+    block scalar keeps its line breaks; control characters are refused at input)."""
+    write(
+        here / "p",
+        name={"en": "Tower" + FORGE, "zh": "塔楼" + FORGE},
+        checks={"OD-001": {"status": "fail", "note": "power off" + FORGE}},
+        risks={"RD-001": {"status": "open", "assignee": "Li" + FORGE}},
+        waivers=[
+            {
+                "target": "OD-002",
+                "reason": "accepted" + FORGE,
+                "approved_by": "Wu" + FORGE,
+                "expires": "2026-12-31",
+            }
+        ],
+    )
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "markdown", "junit", "sarif", "json"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_output_lets_project_data_start_a_line(
+    here: Path, run: Runner, fmt: str, lang: str
+) -> None:
+    _forging_project(here)
+    for gate_name in ("open-day", "delivery"):
+        code, out, err = gate(run, gate_name, "--project", "p", "-o", fmt, "--lang", lang)
+        assert code in (0, 1), err
+        for line in (out + err).splitlines():
+            assert not line.startswith(("::error file=README", "x/project.yaml")), (fmt, line)
+        if fmt == "junit":
+            junit = __import__("xmlschema").XMLSchema(str(Path(__file__).parent / "junit-10.xsd"))
+            junit.validate(out)
+
+
+def test_graph_text_and_validate_keep_data_on_one_line(here: Path, run: Runner) -> None:
+    _forging_project(here)
+    for args in (
+        ["--catalog", "catalog", "graph", "--project", "p", "--focus", "RD-001"],
+        ["--catalog", "catalog", "validate", "p"],
+        ["--catalog", "catalog", "render", "open-day", "--project", "p", "--format", "md"],
+    ):
+        result = run(*args)
+        assert result.code in (0, 1), result.err
+        for line in (result.out + result.err).splitlines():
+            assert not line.startswith(("::error file=README", "x/project.yaml")), (args, line)

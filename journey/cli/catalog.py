@@ -6,6 +6,7 @@ import json
 
 import click
 
+from journey.chars import inert_json
 from journey.cli._context import settings
 from journey.cli._table import table
 
@@ -63,7 +64,9 @@ def list_command(kind: str | None, stage: str | None, level: str | None, fmt: st
             )
     found = rows(catalog, s.lang, chosen, stage, level)
     if fmt == "json":
-        click.echo(json.dumps([r._asdict() for r in found], ensure_ascii=False, indent=2))
+        click.echo(
+            inert_json(json.dumps([r._asdict() for r in found], ensure_ascii=False, indent=2))
+        )
     else:
         shown = [list(shown_row(catalog, r, s.lang)) for r in found]
         click.echo(table(_HEADERS[s.lang], shown))
@@ -92,7 +95,7 @@ def show_command(entry_id: str, fmt: str) -> int:
     kind, entry = found
     data = {"kind": kind, **details(catalog, entry, s.lang)}
     if fmt == "json":
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(inert_json(json.dumps(data, ensure_ascii=False, indent=2)))
         return 0
     for key, value in shown_details(catalog, data, s.lang).items():
         click.echo(f"{key}:{_block(value)}")

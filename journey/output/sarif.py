@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from journey._version import HOMEPAGE, __version__
+from journey.chars import inert_json
 from journey.markdown import escape
 from journey.messages import has, text
 from journey.output._common import (
@@ -39,7 +40,7 @@ BASE_ID = "SRCROOT"
 
 def render(result: GateResult, lang: str) -> str:
     """The result as a SARIF 2.1.0 log with one run."""
-    return json.dumps(log(result, lang), ensure_ascii=False, indent=2) + "\n"
+    return inert_json(json.dumps(log(result, lang), ensure_ascii=False, indent=2)) + "\n"
 
 
 def log(result: GateResult, lang: str, root: Path | None = None) -> dict[str, Any]:
