@@ -7,6 +7,7 @@ import re
 import shlex
 from pathlib import Path
 
+from journey.chars import printable
 from journey.dates import add_days
 from journey.errors import OutputError, UsageProblem
 from journey.findings import COLUMNS
@@ -68,7 +69,7 @@ def starter_text(folder: Path, as_of: dt.date) -> str:
     """The starter `project.yaml` for `folder`, with placeholder dates after `as_of`."""
     return _TEMPLATE.format(
         schema_file=SCHEMA_FILE,
-        folder=shlex.quote(folder.as_posix()),
+        folder=printable(shlex.quote(folder.as_posix())),  # a comment: one line
         project_id=project_id(folder),
         name=_name(folder),
         design_freeze=add_days(as_of, 30).isoformat(),

@@ -122,3 +122,12 @@ def test_init_where_a_fifo_stands(tmp_path: Path, run: Runner) -> None:
     os.mkfifo(folder / "project.yaml")
     result = run("init", str(folder))
     assert result.code == 2 and "already exists" in result.err
+
+
+def test_a_folder_name_with_a_line_break_stays_in_its_comment(tmp_path: Path, run: Runner) -> None:
+    folder = tmp_path / "site\nkind: evil"
+    assert run("--as-of", "2026-01-10", "init", str(folder)).code == 0
+    text = (folder / "project.yaml").read_text("utf-8")
+    assert "\nkind: evil" not in text
+    result = run("--as-of", "2026-01-10", "validate", str(folder))
+    assert result.code == 0, result.err

@@ -541,3 +541,56 @@ def test_validate_project_folder(tmp_path: Path, run: Runner) -> None:
     assert "project.yaml:17:11: error: tasks.DP-001.status: `finished` is not one of" in (
         result.err
     )
+
+
+# Scalars typed strictly: YAML 1.2 and ISO dates, nothing looser -------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "message"),
+    [
+        (
+            "  open_day: 2026-10-24",
+            "  open_day: 0",
+            "8:13",
+            "`0` is not a date: write it as YYYY-MM-DD",
+        ),
+        (
+            "  open_day: 2026-10-24",
+            "  open_day: 2026-10-24T00:00:00",
+            "8:13",
+            "`2026-10-24T00:00:00` is not a date",
+        ),
+        ("  open_day: 2026-10-24", "  open_day: 20261024", "8:13", "`20261024` is not a date"),
+        ("  open_day: 2026-10-24", "  open_day: 2026-W43-6", "8:13", "`2026-W43-6` is not a date"),
+        ("due: 2026-11-30}", "due: 1700000000}", "12:70", "`1700000000` is not a date"),
+        ("units: 120", 'units: " 12 "', "5:8", "expected a whole number, got ` 12 `"),
+        ("units: 120", "units: 1_260", "5:8", "expected a whole number, got `1_260`"),
+        ("units: 120", "units: 120.0", "5:8", "expected a whole number, got `120.0`"),
+        ("likelihood: 2,", "likelihood: yes,", "12:44", "expected a whole number, got `yes`"),
+    ],
+)
+def test_scalars_are_typed_strictly(
+    tmp_path: Path, catalog: Catalog, old: str, new: str, where: str, message: str
+) -> None:
+    problems = check(tmp_path, catalog, edit(old, new))
+    assert len(problems) == 1 and problems[0].startswith(f"project.yaml:{where}: error: "), problems
+    assert message in problems[0]
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_milestones_at_the_edges_of_the_calendar(
+    tmp_path: Path, catalog: Catalog, run: Runner, day: str
+) -> None:
+    folder = make(tmp_path, edit("  delivery: 2026-12-26", f"  delivery: {day}"))
+    cat = str(tmp_path / "cat")
+    for args in (
+        ["validate", str(folder)],
+        ["gate", "open-day", "--project", str(folder), "-o", "json", "-o", "sarif:/dev/null"],
+        ["graph", "--project", str(folder), "--milestone", "delivery"],
+        ["render", "delivery-plan", "--project", str(folder)],
+        ["site", "--project", str(folder), "-o", str(tmp_path / "site")],
+    ):
+        for as_of in ("2026-10-20", day):
+            result = run("--catalog", cat, "--as-of", as_of, *args)
+            assert result.code in (0, 1), (args, result.err)
