@@ -122,7 +122,7 @@ _RULES: dict[str, tuple[str, str]] = {
         "put its controls in place and record its status under `risks:` in project.yaml, or "
         "have a waiver approved.",
         "范围内评级不低于规则最低评级（按项目重新评定的可能性和影响计算）的适用风险，必须为 "
-        "`closed`（已关闭）或 `accepted`（已接受），或有有效的特批；project.yaml 中未列出的风险"
+        "`closed`（已关闭）或 `accepted`（风险接受，已审批），或有有效的特批；project.yaml 中未列出的风险"
         "按未关闭处理。处理办法：落实管控措施，并在 project.yaml 的 `risks:` 下记录状态，或报批特批。",
     ),
     "gate.help.checklist-passed": (

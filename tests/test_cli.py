@@ -142,7 +142,7 @@ def test_global_options_after_the_subcommand_take_effect(mini: Path, run: Runner
     result = run(
         "--lang", "en", "catalog", "show", "RS-001", "--catalog", str(mini), "--lang", "zh"
     )
-    assert result.code == 0 and "title:" in result.out
+    assert result.code == 0 and "名称:" in result.out  # the --lang after the command won
     result = run("validate", str(mini), "--as-of", "2026-02-30")
     assert result.code == 2 and "`2026-02-30` is not a valid date" in result.err
     from journey import __version__
@@ -206,7 +206,7 @@ def test_as_of_at_the_edges_of_the_calendar(value: str, run: Runner) -> None:
         (
             "--kind",
             "riks",
-            "unknown kind `riks`; choose from stages, professions, levels, points, risks, checks, tasks, checklists, gates (did you mean `risks`?)",
+            "unknown kind `riks`; choose from stages, professions, levels, points, risks, checks, tasks, checklists, gates, cases (did you mean `risks`?)",
         ),
     ],
 )

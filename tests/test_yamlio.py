@@ -140,7 +140,7 @@ PIECES = [
 ]
 
 
-def outcome(text: str, pure: bool) -> object:
+def outcome(text: str, pure: bool) -> tuple[object, list[object]]:
     doc, problems = load_text(text, "f.yaml", pure=pure)
     return (doc.data if doc else None, [(p.place, p.code, p.params) for p in problems])
 
