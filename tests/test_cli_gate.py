@@ -285,7 +285,10 @@ def test_no_output_lets_project_data_start_a_line(
 ) -> None:
     _forging_project(here)
     for gate_name in ("open-day", "delivery"):
-        code, out, err = gate(run, gate_name, "--project", "p", "-o", fmt, "--lang", lang)
+        result = run(
+            "--catalog", "catalog", "--lang", lang, "gate", gate_name, "-p", "p", "-o", fmt
+        )
+        code, out, err = result.code, result.out, result.err
         assert code in (0, 1), err
         for line in (out + err).splitlines():
             assert not line.startswith(("::error file=README", "x/project.yaml")), (fmt, line)
