@@ -9,10 +9,12 @@ from xml.etree import ElementTree as ET
 
 import jsonschema
 import pytest
+import xmlschema
 from gatekit import CATALOG, write_project
 from helpers import Runner, write_tree
 
 SARIF_SCHEMA = Path(__file__).parent / "sarif-schema-2.1.0.json"
+JUNIT_XSD = xmlschema.XMLSchema(str(Path(__file__).parent / "junit-10.xsd"))  # Jenkins' schema
 PASSING = {"OD-001": "pass", "OD-002": "pass", "OD-005": "n/a"}
 MILESTONES = {
     "sales_launch": "2026-03-01",
@@ -129,6 +131,7 @@ def test_four_outputs_in_one_run(here: Path, run: Runner) -> None:
     assert "FAIL:" in out
     assert err.splitlines() == ["wrote r.json", "wrote r.xml", "wrote r.sarif"]
     assert json.loads((here / "r.json").read_text(encoding="utf-8"))["verdict"] == "fail"
+    JUNIT_XSD.validate(str(here / "r.xml"))
     suite = ET.parse(here / "r.xml").getroot().find("testsuite")
     assert suite is not None and [c.get("name") for c in suite.iter("testcase")] == [
         "open-day-checks"
@@ -241,6 +244,8 @@ def test_a_missing_milestone_fails_the_rule_in_every_format(
     code, out, err = gate(run, "order", "--project", "p", "-o", fmt)
     assert code == 1, err
     assert "open_day" in out.replace("\\_", "_")  # Markdown escapes the underscore
+    if fmt == "junit":
+        JUNIT_XSD.validate(out)
     if fmt == "json":
         item = json.loads(out)["rules"][0]["items"][0]
         assert (item["id"], item["owner"], item["owner_title"]) == ("open_day", "", "")
@@ -293,8 +298,7 @@ def test_no_output_lets_project_data_start_a_line(
         for line in (out + err).splitlines():
             assert not line.startswith(("::error file=README", "x/project.yaml")), (fmt, line)
         if fmt == "junit":
-            junit = __import__("xmlschema").XMLSchema(str(Path(__file__).parent / "junit-10.xsd"))
-            junit.validate(out)
+            JUNIT_XSD.validate(out)
 
 
 def test_graph_text_and_validate_keep_data_on_one_line(here: Path, run: Runner) -> None:

@@ -41,6 +41,7 @@ def test_schema_command(run: Runner) -> None:
 # every bundled file and the example project must pass them, read as YAML 1.2.
 
 BUNDLED = sorted((Path(__file__).parent.parent / "checklists").rglob("*.yaml"))
+EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*/project.yaml"))
 EXAMPLE = Path(__file__).parent.parent / "examples" / "harbour-view" / "project.yaml"
 
 
@@ -52,7 +53,7 @@ def _validator(kind: str) -> jsonschema.Draft202012Validator:
 FORMATS = jsonschema.Draft202012Validator.FORMAT_CHECKER
 
 
-@pytest.mark.parametrize("path", [*BUNDLED, EXAMPLE], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [*BUNDLED, *EXAMPLES], ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_committed_schemas_accept_every_bundled_file_and_the_example(path: Path) -> None:
     data = load12(path)
     errors = [e.message for e in _validator(data["kind"]).iter_errors(data)]
