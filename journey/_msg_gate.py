@@ -156,6 +156,21 @@ _RULES: dict[str, tuple[str, str]] = {
         "红线敏感点不得有未关闭或未接受的风险、未通过的检查，或覆盖它的检查项上有未关闭的问题。"
         "处理办法：在节点前关闭与该红线相关的风险、检查和问题。",
     ),
+    "gate.help.kpi-at-least": (
+        "The rule's number — findings per home, rectification rate, reopened or overdue "
+        "share, days to close, or the score — must reach its minimum (or stay under its "
+        "maximum) in every building, every batch or the whole project, as the rule says. "
+        "To fix: rectify, re-inspect and close findings until the number is met.",
+        "规则所指的指标（户均问题数、整改销项率、返修或超期占比、关闭天数或评估得分）须在每栋楼、"
+        "每个批次或整个项目达到下限（或不超过上限）。处理办法：组织整改、复验并关闭问题，直至指标达标。",
+    ),
+    "gate.help.score-at-least": (
+        "The assessment score (100 less each inspected home's capped deductions, averaged) "
+        "must reach the pass score in every building, every batch or the whole project, as "
+        "the rule says. To fix: rectify the findings that cost the most points first.",
+        "交付评估得分（每户 100 分减去封顶后的扣分，取平均）须在每栋楼、每个批次或整个项目达到合格分。"
+        "处理办法：优先整改扣分最多的问题。",
+    ),
     "gate.help.milestone-order": (
         "The project's milestones must all be set and keep their order, each at least the "
         "rule's minimum number of days after the one before. To fix: correct the dates under "

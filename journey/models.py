@@ -10,6 +10,7 @@ from pydantic_core import PydanticCustomError
 from journey.rules import AnyRule
 from journey.types import (
     AS_INT,
+    AS_NUMBER,
     Bool,
     CaseId,
     Int,
@@ -262,9 +263,9 @@ class Deduction(Model):
 
     item: ItemId | None = None
     checklist: Slug | None = None
-    minor: Annotated[float, Field(ge=0)] = 0.0
-    major: Annotated[float, Field(ge=0)] = 0.0
-    critical: Annotated[float, Field(ge=0)] = 0.0
+    minor: Annotated[float, Field(ge=0), AS_NUMBER] = 0.0
+    major: Annotated[float, Field(ge=0), AS_NUMBER] = 0.0
+    critical: Annotated[float, Field(ge=0), AS_NUMBER] = 0.0
 
     @model_validator(mode="after")
     def _one_target(self) -> Deduction:
@@ -285,8 +286,8 @@ class ScoringFile(Model):
     title: Text
     description: Text
     default_severity: Literal["minor", "major", "critical"] = "minor"
-    cap_per_unit: Annotated[float, Field(ge=0, le=100)]
-    pass_score: Annotated[float, Field(ge=0, le=100)]
+    cap_per_unit: Annotated[float, Field(ge=0, le=100), AS_NUMBER]
+    pass_score: Annotated[float, Field(ge=0, le=100), AS_NUMBER]
     deductions: Annotated[tuple[Deduction, ...], Field(min_length=1)]
 
 

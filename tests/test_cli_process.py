@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import null_device
 
 JOURNEY = [sys.executable, "-m", "journey"]
 EXAMPLE = Path(__file__).parent.parent / "examples" / "harbour-view"
@@ -113,13 +114,13 @@ def test_ctrl_c_anywhere_in_a_command_is_exit_130(
 
 @pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="needs Linux /proc")
 @pytest.mark.parametrize("delay", [0.0, 0.05, 0.2])
-def test_ctrl_c_once_journey_runs_is_quiet(delay: float) -> None:
+def test_ctrl_c_once_journey_runs_is_quiet(delay: float, tmp_path: Path) -> None:
     """A signal before Python has started its own modules is Python's; from the first
     line of journey on, Ctrl-C ends the run with exit 130 and one line. The signal is
     sent once the process has loaded a library journey imports (pydantic's core),
     however long a busy machine takes to get there."""
     process = subprocess.Popen(
-        [*JOURNEY, *GATE, "-o", "json:/dev/null"],
+        [*JOURNEY, *GATE, "-o", f"json:{null_device(tmp_path)}"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

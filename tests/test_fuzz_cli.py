@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 import yaml
 from gatekit import CATALOG, HEADER, project_data
-from helpers import write_tree
+from helpers import null_device, write_tree
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -187,8 +187,12 @@ def _xlsx(rows: list[list[str]], path: Path) -> None:
 @pytest.fixture(scope="module")
 def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("fuzz-cli")
+    SINK[:] = [null_device(base)]
     write_tree(base / "catalog", CATALOG)
     return base
+
+
+SINK: list[Path] = [Path("/dev/null")]  # a private null device once `root` has made one
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -209,7 +213,7 @@ def project_commands(folder: Path, catalog: Path) -> list[list[str]]:
     c = ["--catalog", str(catalog)]
     return [
         [*c, "validate", str(folder)],
-        [*c, "gate", "delivery", "--project", str(folder), "-o", "text", "-o", "junit:/dev/null"],
+        [*c, "gate", "delivery", "--project", str(folder), "-o", "text", "-o", f"junit:{SINK[0]}"],
         [*c, "graph", "--project", str(folder)],
     ]
 

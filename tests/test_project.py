@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import MINIMAL, Runner, write_tree
+from helpers import MINIMAL, Runner, null_device, write_tree
 
 from journey.catalog import Catalog, load_catalog
 from journey.errors import InvalidInput
@@ -564,9 +564,9 @@ def test_validate_project_folder(tmp_path: Path, run: Runner) -> None:
         ("  open_day: 2026-10-24", "  open_day: 20261024", "8:13", "`20261024` is not a date"),
         ("  open_day: 2026-10-24", "  open_day: 2026-W43-6", "8:13", "`2026-W43-6` is not a date"),
         ("due: 2026-11-30}", "due: 1700000000}", "12:70", "`1700000000` is not a date"),
-        ("units: 120", 'units: " 12 "', "5:8", "expected a whole number, got ` 12 `"),
-        ("units: 120", "units: 1_260", "5:8", "expected a whole number, got `1_260`"),
-        ("units: 120", "units: 120.0", "5:8", "expected a whole number, got `120.0`"),
+        ("units: 120", 'units: " 12 "', "5:8", "give a number of homes or the path"),
+        ("units: 120", "units: 1_260", "5:8", "give a number of homes or the path"),
+        ("units: 120", "units: 120.0", "5:8", "give a number of homes or the path"),
         ("likelihood: 2,", "likelihood: yes,", "12:44", "expected a whole number, got `yes`"),
     ],
 )
@@ -584,9 +584,10 @@ def test_milestones_at_the_edges_of_the_calendar(
 ) -> None:
     folder = make(tmp_path, edit("  delivery: 2026-12-26", f"  delivery: {day}"))
     cat = str(tmp_path / "cat")
+    sink = null_device(tmp_path)
     for args in (
         ["validate", str(folder)],
-        ["gate", "open-day", "--project", str(folder), "-o", "json", "-o", "sarif:/dev/null"],
+        ["gate", "open-day", "--project", str(folder), "-o", "json", "-o", f"sarif:{sink}"],
         ["graph", "--project", str(folder), "--milestone", "delivery"],
         ["render", "delivery-plan", "--project", str(folder)],
         ["site", "--project", str(folder), "-o", str(tmp_path / "site")],
@@ -594,3 +595,12 @@ def test_milestones_at_the_edges_of_the_calendar(
         for as_of in ("2026-10-20", day):
             result = run("--catalog", cat, "--as-of", as_of, *args)
             assert result.code in (0, 1), (args, result.err)
+
+
+def test_a_unit_register_that_is_not_a_file(tmp_path: Path, catalog: Catalog) -> None:
+    folder = make(tmp_path, edit("units: 120", "units: units.csv"))
+    os.mkfifo(folder / "units.csv")  # reading it would wait for a writer forever
+    assert shown(check_project(folder, catalog, as_of=AS_OF)[0], folder) == [
+        "project.yaml:5:8: error: units: not a regular file (a pipe, a device or a folder); "
+        "journey reads files only"
+    ]

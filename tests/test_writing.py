@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from helpers import null_device
 from reports_helpers import AS_OF, make_project
 
 from journey.cli import main
@@ -143,10 +144,11 @@ def test_render_cli_prints_to_stdout_without_output(
 # What stands at an output path decides how it is written -------------------------------
 
 
-def test_a_character_device_is_written_through_never_replaced() -> None:
-    before = Path("/dev/null").stat()
-    write_atomic(Path("/dev/null"), "discarded")
-    after = Path("/dev/null").stat()
+def test_a_character_device_is_written_through_never_replaced(tmp_path: Path) -> None:
+    device = null_device(tmp_path)
+    before = device.stat()
+    write_atomic(device, "discarded")
+    after = device.stat()
     assert stat.S_ISCHR(after.st_mode) and after.st_rdev == before.st_rdev
 
 
@@ -278,12 +280,13 @@ def _commands(tmp_path: Path, target: str) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("index", range(3), ids=["gate", "render", "graph"])
-def test_dev_null_survives_every_command(
+def test_a_device_survives_every_command(
     cli_project: list[str], tmp_path: Path, index: int
 ) -> None:
-    command = _commands(tmp_path, "/dev/null")[index]
+    device = null_device(tmp_path)
+    command = _commands(tmp_path, str(device))[index]
     assert main([*cli_project, *command]) in (0, 1)
-    assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
+    assert stat.S_ISCHR(device.stat().st_mode)
 
 
 @pytest.mark.parametrize("index", range(3), ids=["gate", "render", "graph"])
@@ -362,8 +365,9 @@ def test_the_summary_goes_to_a_new_file_or_a_device(
     target = tmp_path / "summary.md"
     assert summary_run(str(target)) == 1
     assert target.read_text("utf-8").startswith("## ❌")
-    assert summary_run("/dev/null") == 1
-    assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
+    device = null_device(tmp_path)
+    assert summary_run(str(device)) == 1
+    assert stat.S_ISCHR(device.stat().st_mode)
 
 
 def test_the_summary_stays_within_githubs_limit(
