@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-test
 EXAMPLE := examples/harbour-view
 OUT := out
 
-.PHONY: demo test lint unit browser bench schema clean
+.PHONY: demo test lint unit browser fuzz bench schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +77,11 @@ browser: $(STAMP)
 	$(BIN)/python -m pytest -q -m browser
 
 test: lint unit browser
+
+# The property-based fuzz tests at length (`make test` runs a short, fixed pass of them).
+FUZZ_EXAMPLES ?= 1000
+fuzz: $(STAMP)
+	JOURNEY_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -rxX tests/test_fuzz_cli.py
 
 schema: $(VENV)/.installed
 	$(BIN)/python -m journey.schemas schema

@@ -5,12 +5,15 @@ Public names are imported on first use (PEP 562), so that `journey --help` stays
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
-
 from journey._version import __version__
 
+# Not `from typing import TYPE_CHECKING`: the console script imports this package first,
+# and the less it imports the shorter the time in which Ctrl-C could not be handled.
+TYPE_CHECKING = False
+
 if TYPE_CHECKING:
+    from typing import Any
+
     from journey.catalog import Catalog, load_catalog, read_catalog
     from journey.errors import InvalidInput, JourneyError
     from journey.findings import FindingsSummary, read_findings
@@ -65,5 +68,7 @@ def __getattr__(name: str) -> Any:
     where = _LAZY.get(name)
     if where is None:
         raise AttributeError(f"module 'journey' has no attribute {name!r}")
+    import importlib
+
     module, attr = where if isinstance(where, tuple) else (where, name)
     return getattr(importlib.import_module(module), attr)

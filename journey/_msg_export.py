@@ -42,9 +42,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "what.sheet_tasks": ("tasks", "计划任务"),
     # `journey export`
     "export.no_openpyxl": (
-        "writing .xlsx workbooks needs openpyxl: run `pip install 'journey[xlsx]'`, or "
+        "writing .xlsx workbooks needs openpyxl: run `pip install 'journey-cr[xlsx]'`, or "
         "export a folder of CSV files with `--format csv`",
-        "生成 .xlsx 工作簿需要 openpyxl：请运行 `pip install 'journey[xlsx]'`，"
+        "生成 .xlsx 工作簿需要 openpyxl：请运行 `pip install 'journey-cr[xlsx]'`，"
         "或用 `--format csv` 导出 CSV 文件夹",
     ),
     "export.not_xlsx": (

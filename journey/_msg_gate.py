@@ -51,7 +51,7 @@ _REASONS: dict[str, tuple[str, str]] = {
         "整改销项率 {rate}（复验关闭 {verified} / 问题总数 {total}），要求 {needed}；未关闭最多：{contractor}",
     ),
     "gate.reason.findings_aged": (
-        "{count} open {count|finding|findings} older than {days} days",
+        "{count} open {count|finding|findings} older than {days} {days|day|days}",
         "{count} 个未关闭问题已超过 {days} 天",
     ),
     "gate.reason.finding_blocking": (
@@ -114,6 +114,70 @@ _RULES: dict[str, tuple[str, str]] = {
         "虽有特批，但本规则不得特批",
     ),
     # Default rule titles
+    # What each rule type checks and how to fix a failure (SARIF rule help)
+    "gate.help.risks-controlled": (
+        "Every applicable risk in scope rated at or above the rule's minimum rating, after "
+        "the project's likelihood and impact re-scoring, must be `closed` or `accepted`, or "
+        "have a waiver in force; a risk not listed in project.yaml counts as open. To fix: "
+        "put its controls in place and record its status under `risks:` in project.yaml, or "
+        "have a waiver approved.",
+        "范围内评级不低于规则最低评级（按项目重新评定的可能性和影响计算）的适用风险，必须为 "
+        "`closed`（已关闭）或 `accepted`（风险接受，已审批），或有有效的特批；project.yaml 中未列出的风险"
+        "按未关闭处理。处理办法：落实管控措施，并在 project.yaml 的 `risks:` 下记录状态，或报批特批。",
+    ),
+    "gate.help.checklist-passed": (
+        "Every applicable blocking item of the rule's checklists must be `pass` or `n/a`, or "
+        "waived; a `pending` or unlisted item blocks, and a failed non-blocking item only "
+        "warns. To fix: carry out the check and record its result under `checks:` in "
+        "project.yaml.",
+        "规则所列检查表中每个适用的否决项必须为 `pass`（通过）或 `n/a`（不适用），或已特批；"
+        "`pending`（待检）或未列出的条目不满足要求，非否决项未通过只作警告。处理办法：完成检查，"
+        "并在 project.yaml 的 `checks:` 下记录结果。",
+    ),
+    "gate.help.findings-closed": (
+        "In each building the share of findings `verified` must reach the rule's minimum, no "
+        "open finding may be older than its age limit, and no blocking item may have an open "
+        "finding; only `verified` closes a finding. To fix: have the findings rectified and "
+        "re-inspected, and record them as `verified` in the findings file.",
+        "每栋楼已复验（`verified`）问题的占比须达到规则下限，未关闭问题不得超过时限，否决项上不得有"
+        "未关闭问题；只有 `verified` 才算关闭。处理办法：组织整改和复验，并在问题清单中记为 `verified`。",
+    ),
+    "gate.help.tasks-done": (
+        "Every applicable plan task scheduled to finish on or before the gate's milestone (its "
+        "anchor milestone plus offset and duration, pushed later by late predecessors) must be "
+        "`done`. To fix: finish the task and record it under `tasks:` in project.yaml.",
+        "计划完成日期（锚定节点加偏移天数和工期，前置任务延误则顺延）不晚于准入所对应节点的适用计划"
+        "任务，必须为 `done`（已完成）。处理办法：完成任务，并在 project.yaml 的 `tasks:` 下记录。",
+    ),
+    "gate.help.red-lines-clear": (
+        "No red-line sensitive point may have a risk that is not closed or accepted, a failed "
+        "check, or an open finding on a check item that covers it. To fix: close the risks, "
+        "checks and findings linked to the red line before the milestone.",
+        "红线敏感点不得有未关闭或未接受的风险、未通过的检查，或覆盖它的检查项上有未关闭的问题。"
+        "处理办法：在节点前关闭与该红线相关的风险、检查和问题。",
+    ),
+    "gate.help.kpi-at-least": (
+        "The rule's number — findings per home, rectification rate, reopened or overdue "
+        "share, days to close, or the score — must reach its minimum (or stay under its "
+        "maximum) in every building, every batch or the whole project, as the rule says. "
+        "To fix: rectify, re-inspect and close findings until the number is met.",
+        "规则所指的指标（户均问题数、整改销项率、返修或超期占比、关闭天数或评估得分）须在每栋楼、"
+        "每个批次或整个项目达到下限（或不超过上限）。处理办法：组织整改、复验并关闭问题，直至指标达标。",
+    ),
+    "gate.help.score-at-least": (
+        "The assessment score (100 less each inspected home's capped deductions, averaged) "
+        "must reach the pass score in every building, every batch or the whole project, as "
+        "the rule says. To fix: rectify the findings that cost the most points first.",
+        "交付评估得分（每户 100 分减去封顶后的扣分，取平均）须在每栋楼、每个批次或整个项目达到合格分。"
+        "处理办法：优先整改扣分最多的问题。",
+    ),
+    "gate.help.milestone-order": (
+        "The project's milestones must all be set and keep their order, each at least the "
+        "rule's minimum number of days after the one before. To fix: correct the dates under "
+        "`milestones:` in project.yaml, or replan.",
+        "项目各节点必须齐全并保持先后顺序，且每个节点与前一节点至少相隔规则规定的天数。处理办法："
+        "修正 project.yaml 中 `milestones:` 下的日期，或调整计划。",
+    ),
     "gate.title.risks-controlled": ("Risks are controlled", "风险已受控"),
     "gate.title.checklist-passed": ("Checklist passed", "检查表已通过"),
     "gate.title.findings-closed": ("Findings are closed", "问题已关闭"),
@@ -162,6 +226,10 @@ _OUTPUT: dict[str, tuple[str, str]] = {
         "只能有一种输出写到标准输出（{formats}），其余请用 FORMAT:PATH 指定文件",
     ),
     "gate.out_written": ("wrote {path}", "已写入 {path}"),
+    "gate.out_same_file": (
+        "two outputs go to the same file ({other} and {path}); give each its own path",
+        "两个输出指向同一个文件（{other} 与 {path}），请为每个输出指定不同路径",
+    ),
     # Text and Markdown output
     "gate.text.gate": ("Gate {gate}: {title}", "节点准入 {gate}：{title}"),
     "gate.text.context": (
@@ -187,6 +255,11 @@ _OUTPUT: dict[str, tuple[str, str]] = {
     "gate.text.more": (
         "… and {count} more (-v lists them all; -o markdown or json keeps them all)",
         "… 另有 {count} 项（加 -v 全部列出；-o markdown 或 json 输出完整列表）",
+    ),
+    "gate.md.cut": (
+        "The summary stops here: GitHub shows at most 1 MiB. {count} more "
+        "{count|line|lines} are in the JSON, JUnit and SARIF results.",
+        "摘要到此为止：GitHub 最多显示 1 MiB，其余 {count} 行见 JSON、JUnit 和 SARIF 结果。",
     ),
     "gate.md.rule": ("Rule", "规则"),
     "gate.md.status": ("Status", "状态"),

@@ -88,6 +88,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--focus: no item has the id `{value}`",
         "--focus：没有编号为 `{value}` 的条目",
     ),
+    "graph.focus_level": (
+        "--focus: `{value}` applies from the `{level}` level up, and this project is at "
+        "`{project}`: it is not in the project's graph",
+        "--focus：`{value}` 从 `{level}` 等级起适用，本项目为 `{project}` 等级，"
+        "它不在本项目的依赖图中",
+    ),
     "graph.unknown_stage": (
         "--stage: unknown stage `{value}`; choose from {choices}",
         "--stage：未知阶段 `{value}`，可选：{choices}",
@@ -97,7 +103,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--milestone：项目中没有关键节点 `{value}`，现有关键节点：{choices}",
     ),
     "graph.title": (
-        "{catalog} {version}: {items} items, {edges} dependencies",
+        "{catalog} {version}: {items} {items|item|items}, {edges} {edges|dependency|dependencies}",
         "{catalog} {version}：{items} 个条目，{edges} 个依赖",
     ),
     "graph.stages": ("Items per stage", "各阶段条目数"),

@@ -70,6 +70,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the findings file `{value}` is listed twice; list it once",
         "问题记录文件 `{value}` 列出了两次，请只保留一个",
     ),
+    "project.findings_same": (
+        "`{value}` is the findings file already listed as `{other}` (line {first_line}); "
+        "list it once",
+        "`{value}` 与第 {first_line} 行列出的 `{other}` 是同一个问题记录文件，请只保留一个",
+    ),
+    "project.findings_not_regular": (
+        "the findings file `{value}` is not a regular file (a pipe, a device or a folder)",
+        "问题记录文件 `{value}` 不是普通文件（而是管道、设备或文件夹）",
+    ),
+    "project.findings_unreadable": (
+        "cannot read the findings file `{value}`: {reason}",
+        "无法读取问题记录文件 `{value}`：{reason}",
+    ),
     # Waivers
     "waiver.unknown_target": (
         "the waiver targets `{value}`, which is neither a catalog or project item id "

@@ -7,9 +7,26 @@ Merged into `journey.messages`; codes are unique across every table.
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "report.out_no_folder": (
-        "cannot write {path}: the folder {folder} does not exist",
-        "无法写入 {path}：文件夹 {folder} 不存在",
+    "output.dangling_link": (
+        "refusing to write {path}: it is a symbolic link to a file that does not exist; "
+        "remove the link or give another path",
+        "拒绝写入 {path}：它是指向不存在文件的符号链接，请删除该链接或换一个路径",
+    ),
+    "output.symlink_loop": (
+        "cannot write {path}: its symbolic links point at one another in a loop",
+        "无法写入 {path}：路径中的符号链接相互指向，形成循环",
+    ),
+    "output.name_too_long": (
+        "cannot write {path}: the file name or the path is too long for the file system",
+        "无法写入 {path}：文件名或路径超出文件系统允许的长度",
+    ),
+    "output.not_in_folder": (
+        "cannot write {path}: a part of the path before the file name is not a folder",
+        "无法写入 {path}：路径中文件名之前的某一部分不是文件夹",
+    ),
+    "output.stdout_closed": (
+        "standard output was closed before everything was written",
+        "标准输出在写完之前已被关闭",
     ),
     "report.no_folder": (
         "cannot write {path}: the folder {folder} does not exist; create it first",
@@ -42,7 +59,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "report.written": ("wrote {path}", "已写入 {path}"),
     "report.site_written": (
-        "wrote {count} files to {path}; open {index}",
+        "wrote {count} {count|file|files} to {path}; open {index}",
         "已向 {path} 写入 {count} 个文件；请打开 {index}",
     ),
     # The fixed words of the reports
@@ -213,7 +230,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "open.reason.fail": ("failed", "不通过"),
     "open.reason.pending": ("not yet checked", "尚未检查"),
     "open.reason.gate": ("gate rule failed", "准入规则未通过"),
-    "open.days_left": ("{days} days to go", "距开放日 {days} 天"),
+    "open.days_left": ("{days} {days|day|days} to go", "距开放日 {days} 天"),
     "open.prerequisites": ("Prerequisites", "前置条件"),
     "open.visitor_findings": (
         "Open findings in public and visitor areas",

@@ -35,9 +35,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "此行超过 {limit} 个字符，不是表格中的一行",
     ),
     "table.no_openpyxl": (
-        "reading .xlsx files needs openpyxl: run `pip install 'journey[xlsx]'`, "
+        "reading .xlsx files needs openpyxl: run `pip install 'journey-cr[xlsx]'`, "
         "or save the sheet as CSV UTF-8",
-        "读取 .xlsx 文件需要 openpyxl：请运行 `pip install 'journey[xlsx]'`，"
+        "读取 .xlsx 文件需要 openpyxl：请运行 `pip install 'journey-cr[xlsx]'`，"
         "或将表格另存为 CSV UTF-8",
     ),
     "table.bad_xlsx": (

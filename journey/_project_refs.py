@@ -193,8 +193,39 @@ def _extra_risks(doc: Document, catalog: Catalog) -> list[Problem]:
                         if isinstance(value, list)
                         else ("extra_risks", i, name)
                     )
-                    out += _unknown(doc, loc, ref, known[name], what)
-    return out
+                    if name == "depends_on" and ref == risk.get("id"):
+                        out.append(_at(doc, loc, "ref.self", value=ref))
+                    else:
+                        out += _unknown(doc, loc, ref, known[name], what)
+    return out + _extra_cycles(doc)
+
+
+def _extra_cycles(doc: Document) -> list[Problem]:
+    """A cycle among the project's own risks (catalog items cannot depend on them, so
+    no cycle passes through the catalog)."""
+    from graphlib import CycleError, TopologicalSorter
+
+    entries = [
+        (i, r) for i, r in enumerate(doc.data.get("extra_risks") or []) if isinstance(r, dict)
+    ]
+    deps: dict[str, list[tuple[int, int, str]]] = {}
+    for i, risk in entries:
+        after = risk.get("depends_on")
+        if isinstance(risk.get("id"), str) and isinstance(after, list):
+            deps[risk["id"]] = [
+                (i, k, d) for k, d in enumerate(after) if isinstance(d, str) and d != risk["id"]
+            ]
+    graph = {rid: [d for _, _, d in found if d in deps] for rid, found in deps.items()}
+    try:
+        TopologicalSorter(graph).prepare()
+    except CycleError as exc:
+        ids = list(exc.args[1][:-1])  # [a, b, a]: each waits for the next
+        ids.reverse()
+        first, nxt = ids[0], ids[1 % len(ids)]
+        i, k = next((i, k) for i, k, d in deps[first] if d == nxt)
+        shown = " → ".join([*ids, ids[0]])
+        return [_at(doc, ("extra_risks", i, "depends_on", k), "graph.cycle", cycle=shown)]
+    return []
 
 
 def _extra_id(

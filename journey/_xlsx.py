@@ -1,6 +1,6 @@
 """Rows of an `.xlsx` worksheet as lists of text; the only module that reads with openpyxl.
 
-openpyxl is an optional extra (`pip install 'journey[xlsx]'`), imported when a
+openpyxl is an optional extra (`pip install 'journey-cr[xlsx]'`), imported when a
 workbook is opened, never before. A workbook is a zip of XML files, and a hostile one
 can be small on disk and enormous once inflated, damaged anywhere, or made of
 chartsheets: the archive is checked before openpyxl sees it, each worksheet is read in

@@ -38,7 +38,7 @@ from journey.models import (
     StagesFile,
     Task,
 )
-from journey.problems import Place, Problem, Severity, problem, sort_key
+from journey.problems import Place, Problem, Severity, cap, key_text, problem, sort_key
 from journey.types import Rating
 from journey.validation import suggest, validate
 from journey.yamlio import Document, load_file
@@ -97,6 +97,7 @@ class Catalog:
     entry_sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     documents: list[Document] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)  # of a catalog that loaded
+    root: str = ""  # the catalog folder as shown in messages
 
     @property
     def version(self) -> str:
@@ -213,11 +214,28 @@ def shown_path(path: Path) -> str:
 
 
 def discover(root: Path) -> list[Path]:
-    """Every *.yaml and *.yml file under `root`, recursively, in a stable order."""
-    if root.is_file():
-        return [root]
-    found = [p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()]
+    """Every *.yaml and *.yml entry under `root`, recursively, in a stable order.
+
+    Whatever bears such a name and is not a folder is returned — a FIFO, a device, a
+    dangling link — so that reading it reports it rather than skipping it silently.
+    `root` itself is returned when it is not a folder.
+    """
+    if not root.is_dir():
+        return [root] if root.exists() or root.is_symlink() else []
+    found = [p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and not p.is_dir()]
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def _common_folder(paths: list[Path]) -> str:
+    if not paths:
+        return "."
+    return shown_path(Path(os.path.commonpath([p.absolute() for p in paths])))
+
+
+def nothing_found(root: Path) -> Problem:
+    """The problem with a catalog folder that holds no catalog file, or is not there."""
+    code = "catalog.empty" if root.exists() else "file.missing"
+    return problem(shown_path(root), 0, 0, "", code)
 
 
 def parse_document(doc: Document) -> tuple[CatalogFile | None, list[Problem]]:
@@ -230,7 +248,10 @@ def parse_document(doc: Document) -> tuple[CatalogFile | None, list[Problem]]:
     if first != "kind":
         line, col = doc.key_mark(("kind",))
         return None, [problem(doc.path, line, col, "kind", "kind.not_first")]
-    model = FILE_MODELS.get(kind) if isinstance(kind, str) else None
+    if not isinstance(kind, str):
+        line, col = doc.locate(("kind",))
+        return None, [problem(doc.path, line, col, "kind", "kind.not_text")]
+    model = FILE_MODELS.get(kind)
     if model is None:
         line, col = doc.locate(("kind",))
         hint = suggest(str(kind), [*FILE_MODELS, "project"])
@@ -240,9 +261,11 @@ def parse_document(doc: Document) -> tuple[CatalogFile | None, list[Problem]]:
     return validate(doc, model)
 
 
-def read_catalog(paths: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
+def read_catalog(paths: Iterable[Path], root: Path | None = None) -> tuple[Catalog, list[Problem]]:
     """Load catalog files and run every check, the graph checks included; problems come
-    back sorted, nothing raised."""
+    back sorted, nothing raised. `root` is the catalog folder, which a problem of the
+    catalog as a whole (a kind of file missing) names."""
+    paths = list(paths)
     problems: list[Problem] = []
     parsed: list[tuple[Document, CatalogFile]] = []
     gc_was_enabled = gc.isenabled()
@@ -257,7 +280,7 @@ def read_catalog(paths: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
             problems.extend(found)
             if model is not None:
                 parsed.append((doc, model))
-        catalog = Catalog()
+        catalog = Catalog(root=shown_path(root) if root else _common_folder(paths))
         problems.extend(_assemble(catalog, parsed))
         if not [p for p in problems if p.is_error]:
             from journey.crosscheck import check_references
@@ -271,7 +294,7 @@ def read_catalog(paths: Iterable[Path]) -> tuple[Catalog, list[Problem]]:
         if gc_was_enabled:
             gc.freeze()
             gc.enable()
-    return catalog, sorted(problems, key=sort_key)
+    return catalog, cap(sorted(problems, key=sort_key))
 
 
 def load_catalog(root: Path | None = None) -> Catalog:
@@ -279,8 +302,8 @@ def load_catalog(root: Path | None = None) -> Catalog:
     base = root or bundled_root()
     paths = discover(base)
     if not paths:
-        raise InvalidInput([problem(shown_path(base), 0, 0, "", "catalog.empty")])
-    catalog, problems = read_catalog(paths)
+        raise InvalidInput([nothing_found(base)])
+    catalog, problems = read_catalog(paths, base)
     if any(p.is_error for p in problems):
         raise InvalidInput(problems)
     catalog.warnings = problems
@@ -399,7 +422,8 @@ def _assemble(catalog: Catalog, parsed: list[tuple[Document, CatalogFile]]) -> l
 def _path(loc: tuple[str | int, ...], *rest: str | int) -> str:
     out = ""
     for step in (*loc, *rest):
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else step)
+        step_text = key_text(step)
+        out += f"[{step}]" if isinstance(step, int) else (f".{step_text}" if out else step_text)
     return out
 
 

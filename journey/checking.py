@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from journey.catalog import Catalog, bundled_root, discover, read_catalog, shown_path
-from journey.problems import Problem, problem, sort_key
+from journey.catalog import (
+    Catalog,
+    bundled_root,
+    discover,
+    nothing_found,
+    read_catalog,
+    shown_path,
+)
+from journey.problems import Problem, Severity, cap, problem, sort_key
 
 PROJECT_FILE = "project.yaml"
 
@@ -30,40 +38,126 @@ class Outcome:
 def validate_paths(
     targets: Sequence[Path], catalog_root: Path | None, as_of: dt.date | None = None
 ) -> Outcome:
-    """Validate each target: a catalog folder, a project folder, or one YAML file.
+    """Validate each target: a catalog folder, a project folder, or one file.
 
-    With no target, the active catalog is validated. A single catalog file is checked
-    together with the active catalog (minus any file at the same path), so that its
-    references resolve as they will once it is part of the catalog. `as_of` (default
-    today) decides which project waivers have expired.
+    With no target, the active catalog is validated. A project's `project.yaml` or one
+    of its findings tables checks that project (once, however many of its files are
+    given, as pre-commit gives them); a file of the active catalog checks the active
+    catalog (once); any other YAML file is checked together with the active catalog
+    (minus any file at the same path), so that its references resolve as they will
+    once it is part of the catalog. `as_of` (default today) decides which project
+    waivers have expired.
     """
     outcome = Outcome()
     base = catalog_root or bundled_root()
     if not targets:
         _check_catalog(outcome, discover(base), base)
         return outcome
-    catalog: Catalog | None = None
+    plan = _Plan(base)
     for target in targets:
-        if not target.exists():
+        plan.add(target, outcome)
+    if plan.whole_catalog:
+        _check_catalog(outcome, discover(base), base)
+    if plan.projects:
+        catalog = _active_catalog(outcome, base)
+        if catalog is not None:
+            for folder in plan.projects.values():
+                _check_project(outcome, folder, catalog, as_of)
+    outcome.problems.extend(_unlisted(plan.tables))
+    outcome.problems = cap(sorted(outcome.problems, key=sort_key))
+    return outcome
+
+
+@dataclass
+class _Plan:
+    """What the targets ask to check, each project and the catalog once."""
+
+    base: Path
+    projects: dict[object, Path] = field(default_factory=dict)
+    tables: list[tuple[Path, Path]] = field(default_factory=list)  # (table, its project)
+    whole_catalog: bool = False
+
+    def add(self, target: Path, outcome: Outcome) -> None:
+        if not target.exists() and not target.is_symlink():
             outcome.problems.append(problem(shown_path(target), 0, 0, "", "file.missing"))
         elif _is_project(target):
-            if catalog is None:
-                catalog = _active_catalog(outcome, base)
-            if catalog is not None:
-                folder = target if target.is_dir() else target.parent
-                _check_project(outcome, folder, catalog, as_of)
+            self._project(target if target.is_dir() else target.parent)
         elif target.is_dir():
             _check_catalog(outcome, discover(target), target)
+        elif target.suffix.lower() in TABLES:
+            folder = _project_above(target)
+            if folder is None:
+                outcome.problems.append(
+                    problem(shown_path(target), 0, 0, "", "validate.no_project")
+                )
+            else:
+                self._project(folder)
+                self.tables.append((target, folder))
+        elif self.base.is_dir() and _inside(target, self.base):
+            self.whole_catalog = True
         else:
-            others = [p for p in discover(base) if p.resolve() != target.resolve()]
+            others = [p for p in discover(self.base) if _key(p) != _key(target)]
             _check_catalog(outcome, [*others, target], target, count_only=target)
-    outcome.problems.sort(key=sort_key)
-    return outcome
+
+    def _project(self, folder: Path) -> None:
+        self.projects.setdefault(_key(folder), folder)
+
+
+TABLES = (".csv", ".xlsx")
+
+
+def _key(path: Path) -> object:
+    """The file or folder behind `path`, whatever its spelling."""
+    try:
+        info = path.stat()
+    except (OSError, ValueError):
+        return os.path.normpath(path.absolute())
+    return info.st_dev, info.st_ino
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    here = Path(os.path.normpath(path.absolute()))
+    return Path(os.path.normpath(folder.absolute())) in here.parents
+
+
+def _project_above(table: Path) -> Path | None:
+    """The nearest folder holding project.yaml, from the table's folder upwards."""
+    start = Path(os.path.normpath(table.absolute())).parent
+    for folder in (start, *start.parents):
+        if (folder / PROJECT_FILE).exists():
+            return Path(shown_path(folder))
+    return None
+
+
+def _unlisted(tables: list[tuple[Path, Path]]) -> list[Problem]:
+    """A warning for each table its project does not list: journey never reads it."""
+    from journey.yamlio import load_file
+
+    out: list[Problem] = []
+    for table, folder in tables:
+        doc, _ = load_file(folder / PROJECT_FILE, shown_path(folder / PROJECT_FILE))
+        listed = doc.data.get("findings") if doc is not None else None
+        names = [n for n in listed if isinstance(n, str)] if isinstance(listed, list) else []
+        if _key(table) not in {_key(folder / n) for n in names}:
+            where = shown_path(table)
+            out.append(
+                problem(
+                    where,
+                    0,
+                    0,
+                    "",
+                    "validate.not_listed",
+                    severity=Severity.WARNING,
+                    project=shown_path(folder / PROJECT_FILE),
+                )
+            )
+    return out
 
 
 def _is_project(target: Path) -> bool:
     if target.is_dir():
-        return (target / PROJECT_FILE).is_file()
+        found = target / PROJECT_FILE
+        return found.exists() or found.is_symlink()
     return target.name == PROJECT_FILE
 
 
@@ -71,16 +165,16 @@ def _check_catalog(
     outcome: Outcome, paths: list[Path], root: Path, count_only: Path | None = None
 ) -> None:
     if not paths:
-        outcome.problems.append(problem(shown_path(root), 0, 0, "", "catalog.empty"))
+        outcome.problems.append(nothing_found(root))
         return
-    catalog, problems = read_catalog(paths)
+    catalog, problems = read_catalog(paths, root if root.is_dir() else None)
     outcome.problems.extend(problems)
     outcome.files += 1 if count_only else len(paths)
     outcome.items += catalog.item_count()
 
 
 def _active_catalog(outcome: Outcome, base: Path) -> Catalog | None:
-    catalog, problems = read_catalog(discover(base))
+    catalog, problems = read_catalog(discover(base), base)
     errors = [p for p in problems if p.is_error]
     outcome.problems.extend(errors)
     return None if errors else catalog

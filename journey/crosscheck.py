@@ -59,7 +59,6 @@ def _scoring_refs(catalog: Catalog) -> list[Problem]:
 def _missing_kinds(catalog: Catalog) -> list[Problem]:
     if not catalog.documents:
         return []
-    first = catalog.documents[0].path
     have = {
         "stages": catalog.stages,
         "professions": catalog.professions,
@@ -67,7 +66,7 @@ def _missing_kinds(catalog: Catalog) -> list[Problem]:
         "matrix": catalog.matrix,
     }
     return [
-        problem(first, 0, 0, "", "catalog.missing_kind", kind=kind)
+        problem(catalog.root, 0, 0, "", "catalog.missing_kind", kind=kind)
         for kind, value in have.items()
         if not value
     ]

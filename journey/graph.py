@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 
 from journey.catalog import AnyItem, Catalog
+from journey.dates import add_days
 from journey.graph_export import EXPORTERS, ITEM_KINDS, export, mermaid_ids
 from journey.graphcheck import item_stage, paused_gc
 from journey.models import CheckItem, DefectCase, Point, Risk, Task
@@ -46,7 +47,6 @@ EDGE_KINDS = (
 )
 #: Edges that name another item rather than who or when: a cut does not follow them.
 LINK_KINDS = ("depends_on", "threatens", "covers", "prevents", "affects")
-DAY = dt.timedelta(days=1)
 
 
 def stage_node(stage: str) -> str:
@@ -499,7 +499,7 @@ def _forecast(
         if latest is not None and latest >= start:  # a tie is critical too: no slack
             start = latest
             driver = min(dep for dep in upstream[node] if out[dep][1] == latest)
-        finish = max(start + nodes[node].get("duration", 0) * DAY, as_of)
+        finish = max(add_days(start, nodes[node].get("duration", 0)), as_of)
         out[node] = (start, finish, driver)
     return out
 

@@ -14,6 +14,8 @@ from typing import Any
 
 import networkx as nx
 
+from journey.chars import inert_json, printable
+
 ITEM_KINDS = ("point", "risk", "check", "task", "case")
 
 
@@ -24,8 +26,8 @@ def _sorted_edges(g: Any) -> list[tuple[str, str, str, dict[str, Any]]]:
 def _label(d: Mapping[str, Any], lang: str) -> str:
     title = d.get(f"title_{lang}") or d.get("title_en", "")
     if d["kind"] in ITEM_KINDS:
-        return f"{d['id']} {title}"
-    return str(title)
+        return printable(f"{d['id']} {title}")
+    return printable(str(title))
 
 
 def _edge_label(key: str, d: Mapping[str, Any]) -> str:
@@ -58,7 +60,7 @@ def to_dot(g: Any, lang: str = "en") -> str:
 
 
 def _dot_id(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    escaped = printable(text).replace("\\", "\\\\").replace('"', '\\"')
     return f'"{escaped}"'
 
 
@@ -102,10 +104,21 @@ def _ordered(g: Any) -> Any:
 
 
 def to_graphml(g: Any) -> str:
-    """GraphML (every attribute a string or an integer)."""
+    """GraphML (every attribute a string or an integer). Text is kept on one line and
+    free of the characters XML refuses, so the document parses whatever the data holds."""
     buffer = io.BytesIO()
-    nx.write_graphml(_ordered(g), buffer, encoding="utf-8")
+    nx.write_graphml(_xml_safe(_ordered(g)), buffer, encoding="utf-8")
     return buffer.getvalue().decode("utf-8")
+
+
+def _xml_safe(g: Any) -> Any:
+    def clean(data: Mapping[str, Any]) -> dict[str, Any]:
+        return {k: printable(v) if isinstance(v, str) else v for k, v in data.items()}
+
+    out = nx.DiGraph(**clean(g.graph))
+    out.add_nodes_from((printable(n), clean(d)) for n, d in g.nodes(data=True))
+    out.add_edges_from((printable(u), printable(v), clean(d)) for u, v, d in g.edges(data=True))
+    return out
 
 
 def to_json(g: Any) -> str:
@@ -114,7 +127,8 @@ def to_json(g: Any) -> str:
         data = nx.node_link_data(_ordered(g), edges="edges")
     except TypeError:  # networkx < 3.4 names the argument `link`
         data = nx.node_link_data(_ordered(g), link="edges")
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, default=str)
+    return inert_json(text) + "\n"
 
 
 EXPORTERS = {"dot": to_dot, "mermaid": to_mermaid}

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from journey.chars import printable
+
 _SPECIAL = re.compile(r"([\\`*_\[\]|])")
 _LEADING = re.compile(r"^(\s*)(#|[+\-=](?=\s|$))")
 _SPACE = re.compile(r"\s+")
@@ -17,7 +19,7 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")
 
 def escape(value: object) -> str:
     """`|`, `<`, `>`, backticks, emphasis, links and a leading `#` escaped, on one line."""
-    text = _SPACE.sub(" ", str(value))  # a newline would end a table row
+    text = _SPACE.sub(" ", printable(str(value)))  # a newline would end a table row
     text = _ENTITY.sub("&amp;", text)
     text = _SPECIAL.sub(r"\\\1", text)
     text = text.replace("<", "&lt;").replace(">", "&gt;")

@@ -29,6 +29,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # Reading files
     "file.unreadable": ("cannot read the file: {reason}", "无法读取文件：{reason}"),
     "file.missing": ("no such file or folder", "文件或文件夹不存在"),
+    "file.more": (
+        "and {count} more {count|problem|problems} in this file not shown; fix the ones "
+        "above and run again",
+        "此文件还有 {count} 个问题未显示；请先修正以上问题后再次运行",
+    ),
+    "file.not_regular": (
+        "not a regular file (a pipe, a device or a folder); journey reads files only",
+        "不是普通文件（而是管道、设备或文件夹）；journey 只读取普通文件",
+    ),
     "yaml.too_large": (
         "the file is {size} bytes; the limit is 10 MB (10485760 bytes)",
         "文件大小为 {size} 字节，超过 10 MB（10485760 字节）的上限",
@@ -48,6 +57,15 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "yaml.control_char": (
         "the control character {char} is not allowed in YAML; delete it",
         "YAML 中不允许控制字符 {char}，请删除",
+    ),
+    "yaml.bad_escape": (
+        "the escape {escape} names no Unicode character (the last is \\U0010FFFF)",
+        "转义 {escape} 不对应任何 Unicode 字符（最大为 \\U0010FFFF）",
+    ),
+    "yaml.tab": (
+        "a tab here: YAML indents and separates with spaces (a tab is fine only inside "
+        "quotes); replace it with spaces",
+        "此处有制表符：YAML 只能用空格缩进和分隔（制表符只能出现在引号内），请改为空格",
     ),
     "yaml.empty": ("the file is empty", "文件是空的"),
     "yaml.no_content": (
@@ -105,6 +123,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "`kind:` 必须是文件的第一个键",
     ),
     "kind.unknown": ("unknown file kind `{value}`", "未知的文件类型 `{value}`"),
+    "kind.not_text": (
+        "`kind:` takes one word naming the file kind (such as `risks`), not a list or a mapping",
+        "`kind:` 应为一个表示文件类型的词（如 `risks`），不能是列表或映射",
+    ),
     "kind.not_here": (
         "a `{value}` file does not belong here; expected {expected}",
         "此处不应出现 `{value}` 类型的文件，应为 {expected}",
@@ -131,6 +153,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "`{input}` is not a valid date (YYYY-MM-DD): {detail}",
         "`{input}` 不是有效日期（YYYY-MM-DD）：{detail}",
     ),
+    "schema.date_form": (
+        "`{input}` is not a date: write it as YYYY-MM-DD, such as 2026-10-24",
+        "`{input}` 不是日期，请写成 YYYY-MM-DD 形式，如 2026-10-24",
+    ),
     "schema.choice": (
         "`{input}` is not one of {expected}",
         "`{input}` 不在可选值 {expected} 之中",
@@ -143,7 +169,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "schema.list": ("expected a list", "应为列表"),
     "schema.mapping": ("expected a mapping of keys and values", "应为键值映射"),
-    "schema.too_short": ("needs at least {min} entries", "至少需要 {min} 项"),
+    "schema.too_short": ("needs at least {min} {min|entry|entries}", "至少需要 {min} 项"),
     "schema.empty_text": ("must not be empty", "不能为空"),
     "schema.other": ("{detail}", "{detail}"),
     # Catalog cross-checks
@@ -202,7 +228,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{files} 个文件中有 {errors} 个错误、{warnings} 个警告",
     ),
     "cli.valid": (
-        "{files} {files|file|files} valid ({items} items){warnings}",
+        "{files} {files|file|files} valid ({items} {items|item|items}){warnings}",
         "{files} 个文件校验通过（{items} 个条目）{warnings}",
     ),
     "cli.valid_files": (
@@ -225,6 +251,20 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "cli.bad_date": (
         "`{value}` is not a valid date (use YYYY-MM-DD)",
         "`{value}` 不是有效日期（请使用 YYYY-MM-DD）",
+    ),
+    "validate.no_project": (
+        "this table is in no project folder (no project.yaml beside it or above it); "
+        "journey checks a findings table with the project that lists it",
+        "此表格不在任何项目文件夹中（同级及上级目录都没有 project.yaml）；"
+        "问题记录表要随列出它的项目一起检查",
+    ),
+    "validate.not_listed": (
+        "{project} does not list this file under `findings:`, so journey does not read it",
+        "{project} 的 `findings:` 中没有列出此文件，journey 不会读取它",
+    ),
+    "cli.unknown_filter": (
+        "unknown {what} `{value}`; choose from {choices}",
+        "未知的{what} `{value}`，可选：{choices}",
     ),
     "cli.unknown_kind": (
         "unknown kind `{value}`; choose from {choices}",
@@ -344,7 +384,7 @@ def text(code: str, lang: str, **params: object) -> str:
     if isinstance(template, _Plural):
         template = template.choose(params)
     message = template.format(**shown)
-    if suggestion:
+    if suggestion and printable(str(suggestion)) != shown.get("value"):  # never itself
         message += text("hint.did_you_mean", lang, suggestion=printable(str(suggestion)))
     return message
 

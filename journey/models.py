@@ -10,7 +10,11 @@ from pydantic_core import PydanticCustomError
 from journey.importmap import ImportMapFile
 from journey.rules import AnyRule
 from journey.types import (
+    AS_INT,
+    AS_NUMBER,
+    Bool,
     CaseId,
+    Int,
     ItemId,
     MilestoneName,
     Model,
@@ -20,7 +24,7 @@ from journey.types import (
     Text,
 )
 
-Positive = Annotated[int, Field(ge=1)]
+Positive = Annotated[int, Field(ge=1), AS_INT]
 Refs = tuple[ItemId, ...]
 Professions = tuple[Slug, ...]
 CaseRefs = tuple[CaseId, ...]
@@ -68,7 +72,7 @@ class Point(Item):
 
     kind: Literal["risk", "value", "contact"]
     stage: Slug
-    red_line: bool = False
+    red_line: Bool = False
 
 
 class Risk(Item):
@@ -87,10 +91,10 @@ class CheckItem(Item):
     """One item of a checklist: where to look, how, and what passes."""
 
     area: Text
-    public_area: bool = False
+    public_area: Bool = False
     method: Text
     criterion: Text
-    blocking: bool
+    blocking: Bool
     points: Refs = ()
     depends_on: Refs = ()
     cases: CaseRefs = ()  # the defect cases this item catches or prevents
@@ -101,8 +105,8 @@ class Task(Item):
 
     category: Slug | None = None
     anchor: MilestoneName
-    offset_days: int
-    duration_days: Annotated[int, Field(ge=0)]
+    offset_days: Int
+    duration_days: Annotated[int, Field(ge=0), AS_INT]
     depends_on: Refs = ()
 
 
@@ -260,9 +264,9 @@ class Deduction(Model):
 
     item: ItemId | None = None
     checklist: Slug | None = None
-    minor: Annotated[float, Field(ge=0)] = 0.0
-    major: Annotated[float, Field(ge=0)] = 0.0
-    critical: Annotated[float, Field(ge=0)] = 0.0
+    minor: Annotated[float, Field(ge=0), AS_NUMBER] = 0.0
+    major: Annotated[float, Field(ge=0), AS_NUMBER] = 0.0
+    critical: Annotated[float, Field(ge=0), AS_NUMBER] = 0.0
 
     @model_validator(mode="after")
     def _one_target(self) -> Deduction:
@@ -283,8 +287,8 @@ class ScoringFile(Model):
     title: Text
     description: Text
     default_severity: Literal["minor", "major", "critical"] = "minor"
-    cap_per_unit: Annotated[float, Field(ge=0, le=100)]
-    pass_score: Annotated[float, Field(ge=0, le=100)]
+    cap_per_unit: Annotated[float, Field(ge=0, le=100), AS_NUMBER]
+    pass_score: Annotated[float, Field(ge=0, le=100), AS_NUMBER]
     deductions: Annotated[tuple[Deduction, ...], Field(min_length=1)]
 
 

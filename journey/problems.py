@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
+from itertools import groupby
 from typing import NamedTuple
+
+MAX_PER_FILE = 200  # problems shown per file; then one saying how many more
 
 
 class Severity(StrEnum):
@@ -50,6 +55,16 @@ class Problem(NamedTuple):
         return self.severity is Severity.ERROR
 
 
+_PLAIN_KEY = re.compile(r"[^\s.\[\]\"]+")
+
+
+def key_text(key: object) -> str:
+    """A mapping key as a step of a PATH (`risks.RS-001`): quoted when it is empty or
+    holds spaces, dots or brackets, so that the path reads one way."""
+    text = str(key)
+    return text if _PLAIN_KEY.fullmatch(text) else '"' + text.replace('"', '\\"') + '"'
+
+
 def problem(
     file: str,
     line: int,
@@ -68,3 +83,33 @@ def problem(
 def sort_key(p: Problem) -> tuple[str, str, int, int, str]:
     """Problems sort by file (and worksheet), then position, then path."""
     return (p.place.file, p.sheet_row.partition("!")[0], p.place.line, p.place.col, p.path)
+
+
+def is_more(p: Problem) -> bool:
+    """True for the problem that stands for problems left out (`and N more …`)."""
+    return p.code.endswith(".more")
+
+
+def cap(problems: Iterable[Problem], limit: int = MAX_PER_FILE) -> list[Problem]:
+    """At most `limit` problems per file (errors before warnings), in order, then one
+    saying how many more there were; a file's own `… more` problems are added in.
+
+    `problems` must be sorted by file (see `sort_key`).
+    """
+    out: list[Problem] = []
+    for file, group in groupby(problems, key=lambda p: p.place.file):
+        out.extend(_cap_file(file, group, limit))
+    return out
+
+
+def _cap_file(file: str, group: Iterable[Problem], limit: int) -> Iterator[Problem]:
+    found = list(group)
+    hidden = sum(int(str(p.params.get("count", 0))) for p in found if is_more(p))
+    found = [p for p in found if not is_more(p)]
+    if len(found) > limit:
+        chosen = sorted(range(len(found)), key=lambda i: (not found[i].is_error, i))[:limit]
+        hidden += len(found) - limit
+        found = [found[i] for i in sorted(chosen)]
+    yield from found
+    if hidden:
+        yield problem(file, 0, 0, "", "file.more", count=hidden)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,8 +16,10 @@ from journey.catalog import AnyItem, Catalog, shown_path
 from journey.errors import InvalidInput
 from journey.findings import FindingsSummary, read_findings
 from journey.models import Risk
-from journey.problems import Place, Problem, problem, sort_key
+from journey.problems import Place, Problem, cap, problem, sort_key
 from journey.types import (
+    AS_INT,
+    Date,
     ItemId,
     MilestoneName,
     Model,
@@ -34,7 +37,7 @@ PROJECT_FILE = "project.yaml"
 RiskStatus = Literal["open", "mitigating", "closed", "accepted"]
 CheckStatus = Literal["pending", "pass", "fail", "n/a"]
 TaskStatus = Literal["todo", "doing", "done"]
-Score = Annotated[int, Field(ge=1)]
+Score = Annotated[int, Field(ge=1), AS_INT]
 
 
 def _shorthand(value: Any) -> Any:
@@ -49,7 +52,7 @@ class RiskState(Model):
     likelihood: Score | None = None
     impact: Score | None = None
     assignee: NonEmpty | None = None
-    due: dt.date | None = None
+    due: Date | None = None
     evidence: NonEmpty | None = None
     note: NonEmpty | None = None
 
@@ -61,7 +64,7 @@ class CheckState(Model):
     buildings: dict[NonEmpty, CheckStatus] = Field(default_factory=dict)
     evidence: NonEmpty | None = None
     note: NonEmpty | None = None
-    checked: dt.date | None = None
+    checked: Date | None = None
     by: NonEmpty | None = None
 
 
@@ -70,7 +73,7 @@ class TaskState(Model):
 
     status: TaskStatus
     assignee: NonEmpty | None = None
-    done: dt.date | None = None
+    done: Date | None = None
     note: NonEmpty | None = None
 
 
@@ -102,7 +105,7 @@ class Waiver(Model):
     target: NonEmpty
     reason: NonEmpty
     approved_by: NonEmpty
-    expires: dt.date
+    expires: Date
 
     def expired(self, as_of: dt.date) -> bool:
         """True once the expiry date has passed: a waiver holds through its `expires` day."""
@@ -126,7 +129,7 @@ class Batch(Model):
     id: Slug
     title: Text | None = None
     buildings: Annotated[tuple[NonEmpty, ...], Field(min_length=1)]
-    milestones: dict[MilestoneName, dt.date] = Field(default_factory=dict)
+    milestones: dict[MilestoneName, Date] = Field(default_factory=dict)
 
 
 def _units(value: Any) -> Any:
@@ -143,6 +146,12 @@ def _units(value: Any) -> Any:
 UnitsField = Annotated[Annotated[int, Field(ge=0)] | NonEmpty, BeforeValidator(_units)]
 
 
+def _short(status: Any, state: type[Model]) -> BeforeValidator:
+    """The shorthand `OD-001: pass`, which the JSON Schema allows too: editors and
+    check-jsonschema accept what journey accepts."""
+    return BeforeValidator(_shorthand, json_schema_input_type=status | state)
+
+
 class ProjectFile(Model):
     """`kind: project`: one development project and its state against the catalog."""
 
@@ -152,16 +161,16 @@ class ProjectFile(Model):
     positioning: Slug
     units: UnitsField | None = None
     buildings: tuple[NonEmpty, ...] = ()
-    milestones: dict[MilestoneName, dt.date] = Field(default_factory=dict)
+    milestones: dict[MilestoneName, Date] = Field(default_factory=dict)
     batches: tuple[Batch, ...] = ()
     stage: Slug
-    risks: dict[ItemId, Annotated[RiskState, BeforeValidator(_shorthand)]] = Field(
+    risks: dict[ItemId, Annotated[RiskState, _short(RiskStatus, RiskState)]] = Field(
         default_factory=dict
     )
-    checks: dict[ItemId, Annotated[CheckState, BeforeValidator(_shorthand)]] = Field(
+    checks: dict[ItemId, Annotated[CheckState, _short(CheckStatus, CheckState)]] = Field(
         default_factory=dict
     )
-    tasks: dict[ItemId, Annotated[TaskState, BeforeValidator(_shorthand)]] = Field(
+    tasks: dict[ItemId, Annotated[TaskState, _short(TaskStatus, TaskState)]] = Field(
         default_factory=dict
     )
     findings: tuple[NonEmpty, ...] = ()
@@ -333,7 +342,7 @@ def _read(folder: Path, catalog: Catalog, as_of: dt.date) -> _Read:
     from journey.statusbook import read_status_book
 
     path = folder / PROJECT_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         shown = shown_path(folder)
         found = [problem(shown, 0, 0, "", "project.no_file", folder=shown)]
         return _Read(None, None, FindingsSummary(), found, 0, {})
@@ -368,7 +377,9 @@ def _read(folder: Path, catalog: Catalog, as_of: dt.date) -> _Read:
     units, found, read_units = _unit_register(doc, folder, buildings)
     problems += found
     files = 1 + len(paths) + read_units + book.files
-    return _Read(model, doc, summary, sorted(problems, key=sort_key), files, book.places, units)
+    return _Read(
+        model, doc, summary, cap(sorted(problems, key=sort_key)), files, book.places, units
+    )
 
 
 def _unit_register(
@@ -384,6 +395,9 @@ def _unit_register(
     if not path.exists():
         line, col = doc.locate(("units",))
         return None, [problem(doc.path, line, col, "units", "units.missing", value=name)], 0
+    if not path.is_file():  # a pipe would block, a device never end
+        line, col = doc.locate(("units",))
+        return None, [problem(doc.path, line, col, "units", "file.not_regular")], 0
     register, found = read_units(path, shown_path(path), buildings)
     return register, found, 1
 
@@ -398,6 +412,8 @@ def _kind(doc: Document) -> list[Problem]:
         line, col = doc.root
         return [problem(doc.path, line, col, "kind", "kind.missing")]
     line, col = doc.locate(("kind",))
+    if not isinstance(kind, str):
+        return [problem(doc.path, line, col, "kind", "kind.not_text")]
     if kind != "project":
         return [problem(doc.path, line, col, "kind", "project.not_project", value=kind)]
     if next(iter(doc.data)) != "kind":
@@ -426,24 +442,39 @@ def _scores(doc: Document, model: ProjectFile, catalog: Catalog) -> list[Problem
 
 
 def _findings_paths(doc: Document, folder: Path) -> tuple[list[Path], list[Problem]]:
-    """The findings files that exist; an error for each listed one that does not."""
+    """The findings files to read, each once; an error for each listed one that does not
+    exist, is not a regular file, or is a file already listed under another name (a
+    link, `./findings//a.csv`), which would otherwise repeat every finding id."""
     raw = doc.data.get("findings")
     paths: list[Path] = []
     problems: list[Problem] = []
-    seen: set[str] = set()
+    seen: dict[tuple[int, int], tuple[str, int]] = {}
     for i, name in enumerate(raw if isinstance(raw, list) else []):
         if not isinstance(name, str) or not name:
             continue
         loc = ("findings", i)
         line, col = doc.locate(loc)
         path = folder / name
-        if name in seen:
-            code = "project.findings_twice"
-        elif not path.is_file():
+        params: dict[str, object] = {"value": name}
+        try:
+            info = path.stat()
+        except FileNotFoundError:
             code = "project.findings_missing"
+        except (OSError, ValueError) as exc:
+            code = "project.findings_unreadable"
+            params["reason"] = getattr(exc, "strerror", None) or str(exc)
         else:
-            seen.add(name)
-            paths.append(path)
-            continue
-        problems.append(problem(doc.path, line, col, path_text(doc, loc), code, value=name))
+            key = (info.st_dev, info.st_ino)
+            if not stat.S_ISREG(info.st_mode):
+                code = "project.findings_not_regular"
+            elif key in seen:
+                other, first_line = seen[key]
+                same = other == name
+                code = "project.findings_twice" if same else "project.findings_same"
+                params.update({} if same else {"other": other, "first_line": first_line})
+            else:
+                seen[key] = (name, line)
+                paths.append(path)
+                continue
+        problems.append(Problem(Place(doc.path, line, col), path_text(doc, loc), code, params))
     return paths, problems

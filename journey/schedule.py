@@ -13,9 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from graphlib import TopologicalSorter
 
+from journey.dates import add_days
 from journey.models import Task
-
-DAY = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -82,8 +81,7 @@ def schedule(tasks: Iterable[Task], milestones: Mapping[str, dt.date]) -> Schedu
 
 
 def _place(task: Task, anchor: dt.date, before: list[Slot]) -> Slot:
-    planned_start = anchor + task.offset_days * DAY
-    duration = task.duration_days * DAY
+    planned_start = add_days(anchor, task.offset_days)
     start, driver = planned_start, None
     for slot in sorted(before, key=lambda s: (s.finish, s.task.id)):
         if slot.finish > start:
@@ -91,9 +89,9 @@ def _place(task: Task, anchor: dt.date, before: list[Slot]) -> Slot:
     return Slot(
         task,
         planned_start,
-        planned_start + duration,
+        add_days(planned_start, task.duration_days),
         start,
-        start + duration,
+        add_days(start, task.duration_days),
         driver,
         tuple(slot.task.id for slot in before),
     )

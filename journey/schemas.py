@@ -1,4 +1,8 @@
-"""JSON Schemas of every file kind, generated from the models, for editors."""
+"""JSON Schemas of every file kind, generated from the models, for editors.
+
+They carry no `$id`: a schema's references resolve relative to wherever its file is,
+so an editor pointed at a copy on disk needs no network.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
-
-SCHEMA_BASE = "https://journey.invalid/schema"
 
 
 def file_models() -> dict[str, type[BaseModel]]:
@@ -24,11 +26,7 @@ def schema_for(kind: str) -> dict[str, Any]:
     """The JSON Schema of one file kind."""
     model = file_models()[kind]
     schema = model.model_json_schema(mode="validation")
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"{SCHEMA_BASE}/{kind}.json",
-        **schema,
-    }
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
 def schema_all() -> dict[str, Any]:
@@ -36,7 +34,6 @@ def schema_all() -> dict[str, Any]:
     kinds = file_models()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"{SCHEMA_BASE}/journey.json",
         "title": "journey file",
         "oneOf": [{"$ref": f"{kind}.json"} for kind in kinds],
     }

@@ -7,14 +7,16 @@ import re
 import shlex
 from pathlib import Path
 
+from journey.chars import printable
+from journey.dates import add_days
 from journey.errors import OutputError, UsageProblem
 from journey.findings import COLUMNS
-from journey.schemas import SCHEMA_BASE
 
 FINDINGS_FILE = "findings/findings.csv"
+SCHEMA_FILE = "project.schema.json"  # beside project.yaml: editors find it offline
 
 _TEMPLATE = """\
-# yaml-language-server: $schema={schema_base}/project.json
+# yaml-language-server: $schema={schema_file}
 # A journey project: where this development stands against the company catalog.
 # 项目文件：本项目相对于公司标准库的状态。Check it with: journey validate {folder}
 kind: project
@@ -65,16 +67,15 @@ extra_risks: []
 
 def starter_text(folder: Path, as_of: dt.date) -> str:
     """The starter `project.yaml` for `folder`, with placeholder dates after `as_of`."""
-    day = dt.timedelta(days=1)
     return _TEMPLATE.format(
-        schema_base=SCHEMA_BASE,
-        folder=shlex.quote(folder.as_posix()),
+        schema_file=SCHEMA_FILE,
+        folder=printable(shlex.quote(folder.as_posix())),  # a comment: one line
         project_id=project_id(folder),
         name=_name(folder),
-        design_freeze=(as_of + 30 * day).isoformat(),
-        sales_launch=(as_of + 90 * day).isoformat(),
-        open_day=(as_of + 300 * day).isoformat(),
-        delivery=(as_of + 365 * day).isoformat(),
+        design_freeze=add_days(as_of, 30).isoformat(),
+        sales_launch=add_days(as_of, 90).isoformat(),
+        open_day=add_days(as_of, 300).isoformat(),
+        delivery=add_days(as_of, 365).isoformat(),
         columns=", ".join(COLUMNS),
         findings=FINDINGS_FILE,
     )
@@ -93,25 +94,48 @@ def _name(folder: Path) -> str:
 
 
 def write_starter(folder: Path, as_of: dt.date) -> list[Path]:
-    """Write `project.yaml` and an empty findings CSV into `folder` (created if missing).
+    """Write `project.yaml`, the project's JSON Schema and an empty findings CSV into
+    `folder` (created if missing).
 
-    Refuses (UsageProblem) when `project.yaml` exists; an existing findings file is kept.
-    Raises OutputError when the files cannot be written.
+    Every file is created, never written over nor through a symbolic link: an existing
+    `project.yaml` (even a dangling link) is refused with UsageProblem; an existing
+    schema or findings file is kept. Raises OutputError when the files cannot be written.
     """
+    import json
+
     from journey.catalog import shown_path
+    from journey.schemas import schema_for
 
     target = folder / "project.yaml"
-    if target.exists():
+    if target.exists() or target.is_symlink():
         raise UsageProblem("init.exists", path=shown_path(target))
     findings = folder / FINDINGS_FILE
-    written = [target]
+    schema = json.dumps(schema_for("project"), ensure_ascii=False, indent=2, sort_keys=True)
     try:
         findings.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(starter_text(folder, as_of), encoding="utf-8")
-        if not findings.exists():
-            findings.write_text(",".join(COLUMNS) + "\n", encoding="utf-8")
-            written.append(findings)
+        if not _create(target, starter_text(folder, as_of)):
+            raise UsageProblem("init.exists", path=shown_path(target))
+        written = [target]
+        for path, text in (
+            (folder / SCHEMA_FILE, schema + "\n"),
+            (findings, ",".join(COLUMNS) + "\n"),
+        ):
+            if _create(path, text):
+                written.append(path)
     except OSError as exc:
         where = shown_path(Path(exc.filename)) if exc.filename else shown_path(folder)
         raise OutputError("init.cannot_write", path=where, reason=exc.strerror or "") from exc
     return written
+
+
+def _create(path: Path, text: str) -> bool:
+    """Create `path` holding `text`; False when anything (a file, a link) is already there."""
+    import os
+
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        return False
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    return True

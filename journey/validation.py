@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from journey import messages
-from journey.problems import Place, Problem
+from journey.problems import MAX_PER_FILE, Place, Problem, key_text
 from journey.yamlio import Document
 
 M = TypeVar("M", bound=BaseModel)
@@ -58,7 +58,8 @@ def path_text(doc: Document, loc: Sequence[str | int]) -> str:
             out += f"[{step}]"
             node = node[step] if 0 <= step < len(node) else None
         elif isinstance(step, str) and ((isinstance(node, dict) and step in node) or i == last):
-            out += f".{step}" if out else step
+            shown = step if step == "[key]" else key_text(step)  # pydantic's mark of a key
+            out += f".{shown}" if out else shown
             node = node.get(step) if isinstance(node, dict) else None
     return out or "(file)"
 
@@ -73,9 +74,43 @@ def validate(
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        return None, [
-            _convert(doc, model, tuple(base) + tuple(err["loc"]), err) for err in exc.errors()
-        ]
+        count = exc.error_count()
+        errors = _first_errors(model, data, exc)
+        problems = [_convert(doc, model, tuple(base) + tuple(err["loc"]), err) for err in errors]
+        if count > MAX_PER_FILE:  # the rest are only counted
+            more = count - len(problems)
+            problems.append(Problem(Place(doc.path), "", "file.more", {"count": more}))
+        return None, problems
+
+
+def _first_errors(model: type[BaseModel], data: Any, exc: ValidationError) -> list[Any]:
+    """At most MAX_PER_FILE errors, without building all of them: a file of a million
+    bad entries would take seconds and a gigabyte. Validating the data with every long
+    list and mapping cut to its first entries gives the first errors cheaply."""
+    if exc.error_count() > MAX_PER_FILE:
+        try:
+            model.model_validate(_head(data))
+        except ValidationError as small:
+            exc = small
+    return _meaningful(exc.errors(include_url=False))[:MAX_PER_FILE]
+
+
+def _meaningful(errors: list[Any]) -> list[Any]:
+    """The errors less a list's "too short" when its entries have errors of their own:
+    pydantic reports both when every entry is invalid, and the entries say it better."""
+    inside = {tuple(err["loc"][:-k]) for err in errors for k in range(1, len(err["loc"]))}
+    return [e for e in errors if not (e["type"] == "too_short" and tuple(e["loc"]) in inside)]
+
+
+def _head(data: Any) -> Any:
+    if isinstance(data, list):
+        return [_head(v) for v in data[:MAX_PER_FILE]]
+    if isinstance(data, dict):
+        items = list(data.items())
+        if len(items) > MAX_PER_FILE:  # a model has fewer fields: this is a mapping of ids
+            items = items[:MAX_PER_FILE]
+        return {k: _head(v) for k, v in items}
+    return data
 
 
 def _convert(

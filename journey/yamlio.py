@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,16 +18,20 @@ from typing import Any
 
 import yaml
 
-from journey.problems import Place, Problem, problem
+from journey.chars import UNSAFE_IN_YAML, describe
+from journey.problems import MAX_PER_FILE, Place, Problem, key_text, problem
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
 
 Mark = tuple[int, int]  # 1-based line and column
 
-# What YAML 1.1 allows in a stream (PyYAML's Reader uses the same set).
+# What YAML allows in a stream (PyYAML's Reader uses the same set), less the characters
+# YAML 1.1 reads as line breaks but YAML 1.2 does not (NEL, U+2028, U+2029), on which
+# libyaml and the pure parser disagree, and a byte-order mark anywhere but first.
 _NON_PRINTABLE = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+    "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+    "\U00010000-\U0010ffff]"
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -90,14 +95,34 @@ def _loader_class(pure: bool) -> type[Any]:
 
 
 def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
-    """Read a file, refusing oversize files before reading them whole."""
+    """Read a regular file, refusing oversize files before reading them whole.
+
+    Anything else (a FIFO, which would block, `/dev/zero`, which never ends, a folder)
+    is a problem: it is opened without waiting for a writer and never read.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [problem(shown, 1, 1, "(file)", "yaml.too_large", size=size)]
-        return path.read_bytes(), []
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
+        return None, [problem(shown, 0, 0, "(file)", "file.missing")]
     except OSError as exc:
-        return None, [problem(shown, 0, 0, "(file)", "file.unreadable", reason=exc.strerror or "")]
+        return None, [_unreadable(shown, exc)]
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None, [problem(shown, 0, 0, "(file)", "file.not_regular")]
+        if info.st_size > MAX_BYTES:
+            return None, [problem(shown, 1, 1, "(file)", "yaml.too_large", size=info.st_size)]
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # a file growing as it is read stops here
+    except OSError as exc:
+        return None, [_unreadable(shown, exc)]
+    finally:
+        os.close(fd)
+    return data, []
+
+
+def _unreadable(shown: str, exc: OSError) -> Problem:
+    return problem(shown, 0, 0, "(file)", "file.unreadable", reason=exc.strerror or str(exc))
 
 
 def decode(data: bytes, shown: str) -> tuple[str | None, list[Problem]]:
@@ -146,6 +171,10 @@ def load_text(
         return None, [problem(shown, line, col, "(file)", "yaml.control_char", char=char)]
     if not text.strip():
         return None, [problem(shown, 1, 1, "(file)", "yaml.empty")]
+    # libyaml accepts tabs where the pure parser refuses them (after `key:`, after a
+    # comma in a flow collection); a text holding a tab is read by the pure parser alone,
+    # so that both give the same result.
+    pure = pure or "\t" in text
     composer = _Composer(shown)
     try:
         doc = composer.run(_events(text, pure))
@@ -156,13 +185,37 @@ def load_text(
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         detail = exc.problem or exc.context or "invalid YAML"
-        return None, [
-            *composer.problems,
-            problem(shown, line, col, "(file)", "yaml.syntax", detail=detail),
-        ]
+        if "'\\t'" in detail:  # "found character '\t' that cannot start any token"
+            found = problem(shown, line, col, "(file)", "yaml.tab")
+        else:
+            found = problem(shown, line, col, "(file)", "yaml.syntax", detail=detail)
+        return None, [*composer.reported(), found]
+    except ValueError:
+        # The pure parser turns `"\U00110000"` into chr(0x110000), which raises.
+        escape = _bad_escape(text, shown)
+        if escape is None:
+            raise
+        return None, [*composer.reported(), escape]
     if composer.problems or doc is None:
-        return None, composer.problems
+        if composer.fatal and not pure:
+            # The parsers read ahead by different amounts, so the problem that stops one
+            # can lie before a syntax error the other meets first: the pure parser is the
+            # reference. (Problems that do not stop reading are found the same by both.)
+            return load_text(text, shown, pure=True)
+        return None, composer.reported()
     return doc, []
+
+
+_BIG_ESCAPE = re.compile(r"\\U([0-9A-Fa-f]{8})")
+
+
+def _bad_escape(text: str, shown: str) -> Problem | None:
+    """The first `\\UXXXXXXXX` escape beyond the last Unicode character, if any."""
+    for match in _BIG_ESCAPE.finditer(text):
+        if int(match.group(1), 16) > 0x10FFFF:
+            line, col = _text_position(text, match.start())
+            return problem(shown, line, col, "(file)", "yaml.bad_escape", escape=match.group())
+    return None
 
 
 def load_file(
@@ -196,9 +249,18 @@ class _Composer:
         self.marks: dict[int, _MapMarks | _SeqMarks] = {}
         self.fatal = False
         self.stack: list[list[Any]] = []
+        self.hidden = 0  # problems beyond MAX_PER_FILE, only counted
+
+    def reported(self) -> list[Problem]:
+        """The problems found, at most MAX_PER_FILE, then how many more."""
+        more = [problem(self.shown, 0, 0, "", "file.more", count=self.hidden)]
+        return self.problems + more if self.hidden else self.problems
 
     def _fail(self, event: Any, code: str, *, fatal: bool = True, **params: object) -> None:
         self.fatal = self.fatal or fatal
+        if not fatal and len(self.problems) >= MAX_PER_FILE:
+            self.hidden += 1
+            return
         mark = event.start_mark
         place = Place(self.shown, mark.line + 1, mark.column + 1)
         self.problems.append(Problem(place, self._path(params.get("key")), code, params))
@@ -210,9 +272,9 @@ class _Composer:
             if isinstance(container, list):
                 out += f"[{len(container)}]"
             elif key is not _NO_KEY and key is not _DROP:
-                out += f".{key}" if out else str(key)
+                out += f".{key_text(key)}" if out else key_text(key)
         if isinstance(last, str):
-            out += f".{last}" if out else last
+            out += f".{key_text(last)}" if out else key_text(last)
         if not out:
             return "(file)"
         return out if len(out) <= 80 else "…" + out[-79:]
@@ -259,6 +321,9 @@ class _Composer:
                 elif _SURROGATE.search(value):
                     self._fail(event, "yaml.surrogate")
                     return None
+                elif unsafe := UNSAFE_IN_YAML.search(value):
+                    char = describe(unsafe.group())
+                    self._fail(event, "yaml.control_char", fatal=False, char=char)
                 if not stack:
                     root, root_mark = value, mark
                     continue
@@ -284,6 +349,9 @@ class _Composer:
                 root, root_mark = container, mark
             stack.append([container, marks, _NO_KEY, mark])
         if documents == 0:
+            self.problems.append(problem(self.shown, 1, 1, "(file)", "yaml.no_content"))
+            return None
+        if root is None:  # `---` and nothing else: no content, wherever the parser stopped
             self.problems.append(problem(self.shown, 1, 1, "(file)", "yaml.no_content"))
             return None
         if not isinstance(root, dict):

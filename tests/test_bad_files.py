@@ -7,6 +7,7 @@ FILE:LINE:COL, the exit code must be 2, and no traceback may reach the user.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import NamedTuple
 
@@ -191,10 +192,104 @@ CASES = [
         "tab-indent",
         "kind: risks\nrisks:\n\t- id: RS-001\n",
         "3:1",
-        "invalid YAML",
-        "YAML 语法错误",
+        "a tab here",
+        "制表符",
+    ),
+    # Tabs: refused alike by libyaml and the pure parser (README: identical results)
+    case("tab-after-key", "kind: risks\nphase:\tsales\nrisks: []\n", "2:7", "a tab here", "制表符"),
+    case(
+        "tab-after-comma",
+        "kind: risks\nphase: sales\nrisks: []\ncategories: [{id: a,\ttitle: A}]\n",
+        "4:21",
+        "a tab here",
+        "制表符",
+    ),
+    case(
+        "tab-trailing", "kind: risks\nphase: sales\t\nrisks: []\n", "2:13", "a tab here", "制表符"
+    ),
+    # Control characters that YAML escapes or raw text let through
+    case(
+        "escape-x01",
+        risk_with("level: process", 'level: "pro\\x01cess"'),
+        "12:12",
+        "control character U+0001",
+        "控制字符 U+0001",
+    ),
+    case(
+        "escape-esc",
+        risk_with("title: {en: Show flat differs,", 'title: {en: "\\e]0;pwned\\a",'),
+        "6:17",
+        "control character U+001B",
+        "控制字符 U+001B",
+    ),
+    case(
+        "escape-bidi",
+        risk_with("controls: [", 'controls: ["\\u202eevil", '),
+        "11:16",
+        "control character U+202E",
+        "控制字符 U+202E",
+    ),
+    case(
+        "raw-bidi",
+        risk_with("owner: marketing", "owner: market\u202eing"),
+        "8:12",
+        "control character U+202E",
+        "控制字符 U+202E",
+    ),
+    case(
+        "key-control",
+        'kind: risks\nphase: sales\nrisks: []\n"cat\\x1fegories": []\n',
+        "4:1",
+        "control character U+001F",
+        "控制字符 U+001F",
+    ),
+    case(
+        "escape-beyond-unicode",
+        risk_with("level: process", 'level: "\\U00110000"'),
+        "12:13",
+        "names no Unicode character",
+        "不对应任何 Unicode 字符",
+    ),
+    case("raw-nel", "kind: risks\nphase: sales\x85\nrisks: []\n", "2:13", "U+0085", "U+0085"),
+    case("raw-ls", "kind: risks\nphase: sales\u2028\nrisks: []\n", "2:13", "U+2028", "U+2028"),
+    case("stray-bom", "kind: risks\nphase: \ufeffsales\nrisks: []\n", "2:8", "U+FEFF", "U+FEFF"),
+    # Scalars typed by YAML 1.2's core schema and nothing looser
+    case(
+        "int-padded",
+        risk_with("likelihood: 3", 'likelihood: " 3 "'),
+        "9:17",
+        "expected a whole number, got ` 3 `",
+        "应为整数，实际为 ` 3 `",
+    ),
+    case(
+        "int-float",
+        risk_with("likelihood: 3", "likelihood: 3.0"),
+        "9:17",
+        "expected a whole number, got `3.0`",
+        "应为整数",
+    ),
+    case(
+        "int-underscore",
+        risk_with("impact: 4", "impact: 0_4"),
+        "10:13",
+        "expected a whole number, got `0_4`",
+        "应为整数",
     ),
     # File kind
+    case(
+        "kind-list",
+        "kind: [risks]\nphase: sales\nrisks: []\n",
+        "1:7",
+        "`kind:` takes one word naming the file kind (such as `risks`), not a list",
+        "不能是列表或映射",
+    ),
+    case(
+        "one-bad-entry",  # not also "needs at least 1 entry": the entry says what is wrong
+        "kind: stages\nstages:\n  - {id: BAD, title: x}\n",
+        "3:10",
+        "`BAD` does not match the id pattern",
+        "不符合编号格式",
+    ),
     case("no-kind", "phase: sales\nrisks: []\n", "1:1", "no `kind:`", "缺少 `kind:`"),
     case(
         "kind-not-first",
@@ -381,6 +476,8 @@ def test_bad_file(
     assert result.code == 2, result.err
     assert "Traceback" not in result.err + result.out
     expected = bad.zh if lang == "zh" else bad.en
+    assert "did you mean `stages`?" not in result.err and "1 entries" not in result.err
+    assert "needs at least" not in result.err or bad.name != "one-bad-entry"
     lines = [line for line in result.err.splitlines() if expected in line]
     assert lines, result.err
     assert lines[0].startswith(f"bad.yaml:{bad.where}: error: "), lines[0]
@@ -418,3 +515,68 @@ def test_oversize_file(mini: Path, run: Runner, monkeypatch: pytest.MonkeyPatch)
     assert result.code == 2
     assert result.err.startswith("big.yaml:1:1: error: (file): the file is ")
     assert "10 MB" in result.err
+
+
+# Files that are not files, and floods --------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "dangling-link"])
+def test_a_catalog_entry_that_is_not_a_file_is_reported_not_skipped(
+    mini: Path, run: Runner, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    target = mini / "x.yaml"
+    if kind == "fifo":
+        os.mkfifo(target)  # opening it to read would wait for a writer forever
+    elif kind == "dev-zero":
+        target.symlink_to("/dev/zero")  # reading it would fill the memory
+    else:
+        target.symlink_to(mini / "nowhere.yaml")
+    monkeypatch.chdir(mini.parent)
+    result = run("--catalog", "catalog", "validate")
+    assert result.code == 2
+    message = "no such file or folder" if kind == "dangling-link" else "not a regular file"
+    assert result.err.startswith(f"catalog/x.yaml: error: (file): {message}"), result.err
+
+
+def test_a_missing_catalog_folder(run: Runner, tmp_path: Path) -> None:
+    result = run("--catalog", str(tmp_path / "nope"), "validate")
+    assert result.code == 2
+    assert result.err.startswith(f"{tmp_path}/nope: error: no such file or folder")
+
+
+FLOODS = {
+    "schema": "kind: professions\nprofessions: [" + ", ".join(["x"] * 5000) + "]\n",
+    "duplicate-keys": "kind: professions\nprofessions:\n  - {id: a, title: A"
+    + "".join(f", id: b{n}" for n in range(5000))
+    + "}\n",
+    "control-chars": "kind: professions\nprofessions:\n"
+    + "".join(f'  - {{id: p{n}, title: "\\x01"}}\n' for n in range(5000)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOODS))
+def test_a_flood_of_problems_is_capped_per_file(
+    mini: Path, run: Runner, monkeypatch: pytest.MonkeyPatch, name: str, loader: str
+) -> None:
+    (mini / "professions.yaml").write_text(FLOODS[name], encoding="utf-8")
+    monkeypatch.chdir(mini.parent)
+    result = run("--catalog", "catalog", "validate")
+    assert result.code == 2
+    lines = result.err.splitlines()
+    assert len(lines) == 202, lines[-3:]  # 200 problems, "and N more", the summary
+    assert all(line.startswith("catalog/professions.yaml:") for line in lines[:201])
+    assert lines[200].startswith("catalog/professions.yaml: error: and ")
+    assert "more problems in this file not shown" in lines[200]
+    hidden = int(lines[200].split("and ")[1].split()[0])
+    assert lines[201] == f"{200 + hidden} errors, 0 warnings in 1 file"
+    assert 200 + hidden >= 5000
+
+
+def test_an_error_is_never_hidden_behind_warnings(mini: Path) -> None:
+    from journey.problems import Severity, cap, problem
+
+    warnings = [problem("f", n, 1, "", "x", severity=Severity.WARNING) for n in range(1, 300)]
+    error = problem("f", 500, 1, "", "x")
+    shown = cap([*warnings, error])
+    assert error in shown and len(shown) == 201
+    assert shown[-1].code == "file.more" and shown[-1].params == {"count": 100}

@@ -112,3 +112,118 @@ def test_internal_error_is_one_line_and_exit_3(
     assert result.err.count("\n") == 1 and "kaboom" in result.err and "-v" in result.err
     result = run("-v", "--catalog", str(mini), "validate")
     assert result.code == 3 and "Traceback" in result.err
+
+
+GLOBAL = (
+    "--catalog",
+    "--lang",
+    "--as-of",
+    "--no-color",
+    "-q, --quiet",
+    "-v, --verbose",
+    "--version",
+)
+
+
+@pytest.mark.parametrize("name", [*sorted(COMMANDS), "catalog list", "catalog show"])
+def test_every_global_option_is_accepted_after_the_subcommand(name: str, run: Runner) -> None:
+    result = run(*name.split(), "--help")
+    assert result.code == 0
+    missing = [option for option in GLOBAL if option not in result.out]
+    assert missing == []
+
+
+def test_global_options_after_the_subcommand_take_effect(mini: Path, run: Runner) -> None:
+    result = run("validate", "--catalog", str(mini), "-q")
+    assert (result.code, result.out) == (0, "")  # -q: problems (a warning here) only
+    assert "warning: points[1].id" in result.err
+    result = run("catalog", "list", "--catalog", str(mini), "--lang", "zh", "--kind", "stages")
+    assert result.code == 0 and "销售" in result.out
+    result = run(
+        "--lang", "en", "catalog", "show", "RS-001", "--catalog", str(mini), "--lang", "zh"
+    )
+    assert result.code == 0 and "名称:" in result.out  # the --lang after the command won
+    result = run("validate", str(mini), "--as-of", "2026-02-30")
+    assert result.code == 2 and "`2026-02-30` is not a valid date" in result.err
+    from journey import __version__
+
+    assert run("gate", "--version").out == f"journey {__version__}\n"
+
+
+@pytest.mark.parametrize(
+    ("environ", "allowed"),
+    [
+        ({}, True),
+        ({"NO_COLOR": ""}, True),  # no-color.org: only a non-empty value disables colour
+        ({"NO_COLOR": "1"}, False),
+        ({"NO_COLOR": "0"}, False),
+        ({"TERM": "dumb"}, False),
+        ({"TERM": "xterm-256color"}, True),
+    ],
+)
+def test_colour_follows_no_color_and_term(environ: dict[str, str], allowed: bool) -> None:
+    from journey.cli import colour_allowed
+
+    assert colour_allowed(environ) is allowed
+
+
+@pytest.mark.parametrize(
+    "value", ["20261020", "2026-W43-2", "2026-10-24T00:00:00", "0", "2026-1-5"]
+)
+def test_as_of_is_a_yyyy_mm_dd_date_only(value: str, run: Runner) -> None:
+    for args in (("--as-of", value, "validate"), ("validate", "--as-of", value)):
+        result = run(*args)
+        assert result.code == 2
+        assert f"`{value}` is not a valid date (use YYYY-MM-DD)" in result.err
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "9999-12-31"])
+def test_as_of_at_the_edges_of_the_calendar(value: str, run: Runner) -> None:
+    example = str(Path(__file__).parent.parent / "examples" / "harbour-view")
+    for command in (
+        ["gate", "delivery", "--project", example, "-o", "json"],
+        ["graph", "--project", example],
+        ["render", "delivery-plan", "--project", example],
+    ):
+        result = run("--as-of", value, *command)
+        assert result.code in (0, 1), (command, result.err)
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "expected"),
+    [
+        ("--stage", "nope", "unknown stage `nope`; choose from design, sales, delivery"),
+        (
+            "--stage",
+            "sale",
+            "unknown stage `sale`; choose from design, sales, delivery (did you mean `sales`?)",
+        ),
+        (
+            "--level",
+            "proces",
+            "unknown positioning level `proces`; choose from post-processing, process, whole-process, comprehensive (did you mean `process`?)",
+        ),
+        (
+            "--kind",
+            "riks",
+            "unknown kind `riks`; choose from stages, professions, levels, points, risks, checks, tasks, checklists, gates, cases (did you mean `risks`?)",
+        ),
+    ],
+)
+def test_catalog_list_filters_name_something_that_exists(
+    mini: Path, run: Runner, option: str, value: str, expected: str
+) -> None:
+    result = run("--catalog", str(mini), "catalog", "list", option, value)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == f"journey: error: {expected}\n"
+
+
+def test_a_catalog_missing_a_kind_of_file_names_its_folder(mini: Path, run: Runner) -> None:
+    (mini / "matrix.yaml").unlink()
+    (mini / "stages.yaml").unlink()
+    result = run("--catalog", str(mini), "validate")
+    assert result.code == 2
+    assert result.err.splitlines()[:2] == [
+        f"{mini}: error: the catalog has no `stages` file; every catalog needs one",
+        f"{mini}: error: the catalog has no `matrix` file; every catalog needs one",
+    ]

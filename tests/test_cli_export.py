@@ -92,7 +92,7 @@ def test_without_openpyxl_exit_2_saying_how_to_install_it(
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     result = run(*head, "status", "-p", str(folder), "-o", str(tmp_path / "s.xlsx"))
     assert result.code == 2
-    assert "pip install 'journey[xlsx]'" in result.err and "--format csv" in result.err
+    assert "pip install 'journey-cr[xlsx]'" in result.err and "--format csv" in result.err
 
 
 def test_an_invalid_project_exits_2(

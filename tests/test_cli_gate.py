@@ -9,10 +9,12 @@ from xml.etree import ElementTree as ET
 
 import jsonschema
 import pytest
+import xmlschema
 from gatekit import CATALOG, write_project
 from helpers import Runner, write_tree
 
 SARIF_SCHEMA = Path(__file__).parent / "sarif-schema-2.1.0.json"
+JUNIT_XSD = xmlschema.XMLSchema(str(Path(__file__).parent / "junit-10.xsd"))  # Jenkins' schema
 PASSING = {"OD-001": "pass", "OD-002": "pass", "OD-005": "n/a"}
 MILESTONES = {
     "sales_launch": "2026-03-01",
@@ -129,6 +131,7 @@ def test_four_outputs_in_one_run(here: Path, run: Runner) -> None:
     assert "FAIL:" in out
     assert err.splitlines() == ["wrote r.json", "wrote r.xml", "wrote r.sarif"]
     assert json.loads((here / "r.json").read_text(encoding="utf-8"))["verdict"] == "fail"
+    JUNIT_XSD.validate(str(here / "r.xml"))
     suite = ET.parse(here / "r.xml").getroot().find("testsuite")
     assert suite is not None and [c.get("name") for c in suite.iter("testcase")] == [
         "open-day-checks"
@@ -157,7 +160,9 @@ def test_two_outputs_on_stdout_exit_2(here: Path, run: Runner) -> None:
 def test_missing_output_folder_exits_2_before_evaluating(here: Path, run: Runner) -> None:
     code, out, err = gate(run, "open-day", "--project", "p", "-o", "json:out/r.json")
     assert (code, out) == (2, "")
-    assert err == "journey: error: cannot write out/r.json: the folder out does not exist\n"
+    assert err == (
+        "journey: error: cannot write out/r.json: the folder out does not exist; create it first\n"
+    )
 
 
 def test_unknown_format_exits_2(here: Path, run: Runner) -> None:
@@ -239,6 +244,8 @@ def test_a_missing_milestone_fails_the_rule_in_every_format(
     code, out, err = gate(run, "order", "--project", "p", "-o", fmt)
     assert code == 1, err
     assert "open_day" in out.replace("\\_", "_")  # Markdown escapes the underscore
+    if fmt == "junit":
+        JUNIT_XSD.validate(out)
     if fmt == "json":
         item = json.loads(out)["rules"][0]["items"][0]
         assert (item["id"], item["owner"], item["owner_title"]) == ("open_day", "", "")
@@ -250,3 +257,58 @@ def test_output_never_overwrites_the_project_file(here: Path, run: Runner) -> No
     assert code == 2
     assert "refusing to write over p/project.yaml" in err
     assert (here / "p" / "project.yaml").read_bytes() == before
+
+
+# Data never starts a line ---------------------------------------------------------------
+
+FORGE = "\n::error file=README.md,line=1::forged\nx/project.yaml:1:1: error: forged"
+
+
+def _forging_project(here: Path) -> None:
+    """Valid YAML whose texts hold line breaks that try to print lines of their own (a
+    block scalar keeps its line breaks; control characters are refused at input)."""
+    write(
+        here / "p",
+        name={"en": "Tower" + FORGE, "zh": "塔楼" + FORGE},
+        checks={"OD-001": {"status": "fail", "note": "power off" + FORGE}},
+        risks={"RD-001": {"status": "open", "assignee": "Li" + FORGE}},
+        waivers=[
+            {
+                "target": "OD-002",
+                "reason": "accepted" + FORGE,
+                "approved_by": "Wu" + FORGE,
+                "expires": "2026-12-31",
+            }
+        ],
+    )
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "markdown", "junit", "sarif", "json"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_output_lets_project_data_start_a_line(
+    here: Path, run: Runner, fmt: str, lang: str
+) -> None:
+    _forging_project(here)
+    for gate_name in ("open-day", "delivery"):
+        result = run(
+            "--catalog", "catalog", "--lang", lang, "gate", gate_name, "-p", "p", "-o", fmt
+        )
+        code, out, err = result.code, result.out, result.err
+        assert code in (0, 1), err
+        for line in (out + err).splitlines():
+            assert not line.startswith(("::error file=README", "x/project.yaml")), (fmt, line)
+        if fmt == "junit":
+            JUNIT_XSD.validate(out)
+
+
+def test_graph_text_and_validate_keep_data_on_one_line(here: Path, run: Runner) -> None:
+    _forging_project(here)
+    for args in (
+        ["--catalog", "catalog", "graph", "--project", "p", "--focus", "RD-001"],
+        ["--catalog", "catalog", "validate", "p"],
+        ["--catalog", "catalog", "render", "open-day", "--project", "p", "--format", "md"],
+    ):
+        result = run(*args)
+        assert result.code in (0, 1), result.err
+        for line in (result.out + result.err).splitlines():
+            assert not line.startswith(("::error file=README", "x/project.yaml")), (args, line)

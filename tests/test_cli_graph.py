@@ -12,6 +12,7 @@ from typing import Any
 import networkx as nx
 import pydot
 import pytest
+import yaml
 from helpers import MINIMAL, Runner, write_tree
 from test_graph import TREE
 
@@ -170,9 +171,9 @@ def test_output_file_and_missing_folder(small: Path, run: Runner, tmp_path: Path
     assert written.startswith("mini 1.0: 11 items, 9 dependencies\n")
     result = run("--catalog", "small", "graph", "-o", "no/such/g.txt")
     assert result.code == 2
-    assert (
-        result.err
-        == "journey: error: cannot write no/such/g.txt: the folder no/such does not exist\n"
+    assert result.err == (
+        "journey: error: cannot write no/such/g.txt: the folder no/such does not exist; "
+        "create it first\n"
     )
 
 
@@ -249,3 +250,40 @@ def test_bundled_graph_exports(run: Runner) -> None:
     data = json.loads(run("-q", "graph", "--format", "json").out)
     assert (len(nodes), len(edges)) == (len(data["nodes"]), len(data["edges"]))
     assert run("graph").code == 0
+
+
+def test_focus_on_a_project_risk_and_on_an_item_above_the_projects_level(
+    small: Path, run: Runner, tmp_path: Path
+) -> None:
+    project = tmp_path / "proj" / "project.yaml"
+    data = yaml.safe_load(project.read_text(encoding="utf-8"))
+    data["positioning"] = "process"
+    data["extra_risks"] = [
+        {
+            "id": "HV-001",
+            "phase": "delivery",
+            "category": "sales-brochure",
+            "title": "Metro works at the gate",
+            "stage": "delivery",
+            "owner": "customer-relations",
+            "likelihood": "3",
+            "impact": "3",
+            "controls": ["Agree a route"],
+            "level": "process",
+            "depends_on": ["RS-001"],
+        }
+    ]
+    project.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    result = run("--catalog", "small", "graph", "--project", "proj", "--focus", "HV-001")
+    assert result.code == 0, result.err
+    assert "Focus: HV-001 (customer-relations, open)" in result.out
+    assert "RS-001" in result.out  # upstream
+    result = run("--catalog", "small", "graph", "--focus", "HV-001")  # no project: no such risk
+    assert result.code == 2 and "no item has the id `HV-001`" in result.err
+    higher = next(i.id for i in load_catalog(small).items() if i.level == "comprehensive")
+    result = run("--catalog", "small", "graph", "--project", "proj", "--focus", higher)
+    assert result.code == 2
+    assert result.err == (
+        f"journey: error: --focus: `{higher}` applies from the `comprehensive` level up, and "
+        "this project is at `process`: it is not in the project's graph\n"
+    )

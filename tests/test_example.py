@@ -268,3 +268,66 @@ def test_ci_recipes_name_real_commands() -> None:
         assert output in script
     uses = [s.get("uses", "").split("@")[0] for s in steps]
     assert "github/codeql-action/upload-sarif" in uses and "actions/upload-artifact" in uses
+
+
+# The GitHub Actions recipe, as a repository that copies it will run it ----------------
+
+RECIPE = ROOT / "examples" / "ci" / "github-actions.yml"
+CURRENT = {  # the current major of each action the recipe uses
+    "actions/checkout": "v7",
+    "actions/setup-python": "v7",
+    "github/codeql-action/upload-sarif": "v4",
+    "actions/upload-artifact": "v7",
+}
+
+
+def _recipe() -> dict[str, Any]:
+    import yaml
+
+    data: dict[str, Any] = yaml.safe_load(RECIPE.read_text(encoding="utf-8"))
+    return data
+
+
+def test_the_recipe_needs_nothing_of_the_repository_it_is_copied_into() -> None:
+    steps = _recipe()["jobs"]["gate"]["steps"]
+    for step in steps:
+        # `cache: pip` fails without a requirements.txt or pyproject.toml to key on
+        assert "cache" not in step.get("with", {}), step
+        # installing "." works only in journey's own repository
+        assert "install ." not in step.get("run", "") and 'install ".' not in step.get("run", "")
+    install = next(s for s in steps if s.get("name") == "Install journey")
+    assert install["run"] == 'python -m pip install "$JOURNEY"'
+    assert _recipe()["env"]["JOURNEY"].startswith("journey-cr[xlsx]")
+
+
+def test_the_recipe_has_the_permissions_and_current_actions_it_needs() -> None:
+    recipe = _recipe()
+    assert recipe["permissions"] == {
+        "contents": "read",
+        "actions": "read",  # upload-sarif in a private repository
+        "security-events": "write",
+    }
+    used = {
+        s["uses"].split("@")[0]: s["uses"].split("@")[1]
+        for s in recipe["jobs"]["gate"]["steps"]
+        if "uses" in s
+    }
+    assert used == CURRENT
+
+
+def test_the_recipes_gate_step_runs_as_written(
+    tmp_path: Path, run: Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The commands of the recipe's steps, run against the example (an as-of date set)."""
+    script = next(s for s in _recipe()["jobs"]["gate"]["steps"] if s.get("id") == "gate")["run"]
+    args = script.split("journey ", 1)[1].replace("\\\n", " ").split()
+    args = [a for a in args if a not in ("${AS_OF:+--as-of", '"$AS_OF"}')]
+    args = [str(EXAMPLE) if a == '"$PROJECT"' else a for a in args]
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    (tmp_path / "reports").mkdir()
+    result = run(*args, "--as-of", AS_OF)
+    assert result.code == 1  # the example's open day is not ready
+    assert result.out.startswith("::error ")
+    for name in ("open-day.xml", "open-day.sarif", "open-day.json"):
+        assert (tmp_path / "reports" / name).stat().st_size > 0

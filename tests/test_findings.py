@@ -370,7 +370,7 @@ def test_xlsx_without_openpyxl(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setitem(sys.modules, "openpyxl", None)  # import openpyxl now fails
     _, problems = read(path)
     assert problems == [
-        "f.xlsx: error: reading .xlsx files needs openpyxl: run `pip install 'journey[xlsx]'`, "
+        "f.xlsx: error: reading .xlsx files needs openpyxl: run `pip install 'journey-cr[xlsx]'`, "
         "or save the sheet as CSV UTF-8"
     ]
 

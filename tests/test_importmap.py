@@ -98,7 +98,12 @@ def test_every_problem_at_once_in_chinese(tmp_path: Path) -> None:
 
 def test_a_refused_character_and_the_wrong_kind(tmp_path: Path) -> None:
     assert problems_of(tmp_path, MAP.replace("prefix: MY-", 'prefix: "MY\\x1b-"')) == [
-        "map.yaml:16:29: error: ids.prefix: holds the character U+001B; delete it"
+        "map.yaml:16:29: error: ids.prefix: the control character U+001B is not allowed in "
+        "YAML; delete it"
+    ]
+    # A line break is fine in YAML text, not in a prefix that ends up in every finding id.
+    assert problems_of(tmp_path, MAP.replace("prefix: MY-", 'prefix: "MY\\n-"')) == [
+        "map.yaml:16:29: error: ids.prefix: holds the character U+000A; delete it"
     ]
     assert problems_of(tmp_path, "kind: project\nid: x\n") == [
         "map.yaml:1:7: error: kind: a `project` file does not belong here; expected import-map"

@@ -321,3 +321,176 @@ def test_text_limit_lists_how_many_more() -> None:
     assert out.count("   x OD-") == 12
     assert "     … and 3 more (-v lists them all; -o markdown or json keeps them all)" in out
     assert render_text(synthetic(15), "en").count("   x OD-") == 15
+
+
+# What CI consumers accept, whatever the data holds -------------------------------------
+
+JUNIT_XSD = Path(__file__).parent / "junit-10.xsd"
+EXAMPLE = Path(__file__).parent.parent / "examples" / "harbour-view"
+FORGED = "Lobby\n::error file=README.md,line=1::pwned\r\nx.yaml:1:1: error: fake \x1b]0;title\x07\x1b[2J\u202eevil\x00"
+
+
+def hostile() -> GateResult:
+    """A failing result whose every text from data tries to forge a line, retitle the
+    terminal, clear the screen, reorder text, or break XML (a NUL)."""
+    base = synthetic(3, title=FORGED)
+    item = (
+        base.rules[0]
+        .items[0]
+        .model_copy(
+            update={
+                "file": "p\n::warning file=x::y\x01/project.yaml",
+                "assignee": "Li\nWei\x1b[31m",
+                "reason": Reason(code="gate.reason.check_failed_note", params={"note": FORGED}),
+            }
+        )
+    )
+    rule = base.rules[0].model_copy(update={"items": (item, *base.rules[0].items[1:])})
+    return base.model_copy(update={"rules": (rule,)})
+
+
+def junit_schema() -> Any:
+    import xmlschema
+
+    return xmlschema.XMLSchema(str(JUNIT_XSD))
+
+
+def example_results() -> list[GateResult]:
+    from journey.catalog import load_catalog
+    from journey.project import load_project
+
+    example = load_project(EXAMPLE, load_catalog(), dt.date(2026, 10, 20))
+    return [
+        evaluate(gate, example, Rating(fail_on))
+        for gate in example.catalog.gates
+        for fail_on in ("low", "high", "critical")
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_junit_output_is_valid_for_jenkins(lang: str, result: GateResult) -> None:
+    schema = junit_schema()
+    for gate_result in [result, hostile(), synthetic(0), *example_results()]:
+        document = render("junit", gate_result, lang)
+        schema.validate(document)  # raises on the first violation
+        suite = ET.fromstring(document).find("testsuite")
+        assert suite is not None and suite.get("time") is not None
+        assert all(case.get("time") is not None for case in suite.iter("testcase"))
+
+
+def test_junit_failures_agree_with_the_exit_code_under_fail_on(tmp_path: Path) -> None:
+    """RD-001 is critical and RD-003 medium: at --fail-on critical the medium rule fails
+    below the threshold, so the gate's verdict (and exit code) decide it passes or not."""
+    risks = {"RD-001": {"status": "closed"}}
+    p = project(tmp_path, risks=risks)
+    for fail_on in ("low", "medium", "high", "critical"):
+        gate_result = evaluate("delivery", p, Rating(fail_on))
+        suite = ET.fromstring(render("junit", gate_result, "en")).find("testsuite")
+        assert suite is not None
+        failures = [c.get("name") for c in suite.iter("testcase") if c.find("failure") is not None]
+        assert failures == [r.id for r in gate_result.rules if r.blocks]
+        assert suite.get("failures") == str(len(failures))
+        assert (failures == []) == gate_result.passed
+        sarif = json.loads(render("sarif", gate_result, "en"))["runs"][0]["results"]
+        errors = [r for r in sarif if r["level"] == "error"]
+        assert (errors == []) == gate_result.passed
+        github = render("github", gate_result, "en")
+        assert ("::error " in github) != gate_result.passed
+
+
+def test_every_format_keeps_hostile_data_on_its_own_line() -> None:
+    from journey.output.text import render as render_text
+
+    bad = hostile()
+    outputs = {name: render(name, bad, "en") for name in FORMATS}
+    outputs["text"] = render_text(bad, "en", limit=None)
+    for name, out in outputs.items():
+        assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out, name
+        assert "\x00" not in out and "\x01" not in out, name
+        lines = out.splitlines()
+        assert not any(
+            line.startswith(("::error file=README", "::warning file=x")) for line in lines
+        ), name
+        assert not any(line.startswith("x.yaml:1:1: error") for line in lines), name
+    annotations = [line for line in outputs["github"].splitlines() if line.startswith("::")]
+    assert len(annotations) == 3 and all(a.startswith("::error file=p") for a in annotations)
+    ET.fromstring(outputs["junit"])
+    junit_schema().validate(outputs["junit"])
+    for name in ("json", "sarif"):
+        json.loads(outputs[name])
+
+
+def test_sarif_rules_carry_help_and_results_one_fingerprint_each() -> None:
+    """The example's delivery gate fails the same building twice in the findings rule and
+    names the same item in two red-line results: GitHub merges results that share a
+    fingerprint, so each needs its own."""
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    for gate_result in example_results():
+        log = json.loads(render("sarif", gate_result, "en"))
+        jsonschema.validate(log, schema)
+        run = log["runs"][0]
+        assert run["tool"]["driver"]["informationUri"].startswith("https://")
+        for rule in run["tool"]["driver"]["rules"]:
+            assert rule["fullDescription"]["text"] and rule["help"]["text"]
+            assert rule["help"]["markdown"].startswith("**")
+            assert rule["fullDescription"]["text"] != rule["shortDescription"]["text"]
+        keys = [(r["ruleId"], r["partialFingerprints"]["journeyItem/v2"]) for r in run["results"]]
+        assert len(keys) == len(set(keys))
+
+
+def test_sarif_paths_resolve_from_the_repository_root(tmp_path: Path) -> None:
+    from journey.output.sarif import log
+
+    (tmp_path / ".git").mkdir()
+    sub = tmp_path / "projects" / "hv"
+    sub.mkdir(parents=True)
+    bad = synthetic(1).model_copy()
+    run = log(bad, "en", root=tmp_path)["runs"][0]
+    # p/project.yaml is relative to the current folder, not to tmp_path: absolute URI
+    assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"][
+        "uri"
+    ].startswith("file:///")
+    from journey.output._common import relative_to, source_root
+
+    assert source_root(sub) == tmp_path
+    assert relative_to(str(sub / "project.yaml"), tmp_path) == "projects/hv/project.yaml"
+    here = log(bad, "en", root=Path.cwd())["runs"][0]
+    location = here["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "p/project.yaml", "uriBaseId": "SRCROOT"}
+    assert here["originalUriBaseIds"]["SRCROOT"]["uri"] == Path.cwd().as_uri() + "/"
+
+
+def test_github_shows_the_most_severe_annotations_first() -> None:
+    """Ten annotations per level are all GitHub shows: they go to the worst items, not
+    to whichever rule comes first."""
+    mild = synthetic(12)
+    items = tuple(i.model_copy(update={"severity": Rating.MEDIUM}) for i in mild.rules[0].items)
+    severe = tuple(
+        i.model_copy(update={"id": f"RD-{n:03d}", "severity": Rating.CRITICAL})
+        for n, i in enumerate(mild.rules[0].items[:3], 1)
+    )
+    rules = (
+        mild.rules[0].model_copy(update={"items": items}),
+        mild.rules[0].model_copy(update={"id": "risks", "items": severe}),
+    )
+    lines = render("github", mild.model_copy(update={"rules": rules}), "en").splitlines()
+    errors = [line for line in lines if line.startswith("::error ")]
+    assert len(errors) == 10
+    assert [f"RD-00{k}" in e for k, e in enumerate(errors[:3], 1)] == [True] * 3
+    assert "5 more error annotations not shown" in "\n".join(lines)
+
+
+def test_graphml_parses_whatever_the_titles_hold() -> None:
+    import networkx as nx
+
+    from journey.graph_export import to_graphml, to_json
+
+    g = nx.DiGraph()
+    g.add_node("RS-001", kind="risk", id="RS-001", title_en=FORGED, title_zh="标题\x0b", order=1)
+    g.add_node("profession:x\x01", kind="profession", id="x", title_en="X\x1b", title_zh="X")
+    g.add_edge("RS-001", "profession:x\x01", kind="owner")
+    document = to_graphml(g)
+    root = ET.fromstring(document)
+    assert root.tag.endswith("graphml") and "\x1b" not in document
+    assert len(nx.parse_graphml(document)) == 2
+    json.loads(to_json(g))

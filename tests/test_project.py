@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import MINIMAL, Runner, write_tree
+from helpers import MINIMAL, Runner, null_device, write_tree
 
 from journey.catalog import Catalog, load_catalog
 from journey.errors import InvalidInput
@@ -354,6 +355,50 @@ def test_missing_and_repeated_findings_files(tmp_path: Path, catalog: Catalog) -
     ]
 
 
+@pytest.mark.parametrize(
+    "spelling", ["./findings.csv", "sub/../findings.csv", ".//findings.csv", "link.csv", "hard.csv"]
+)
+def test_one_findings_file_under_two_names_is_one_error(
+    tmp_path: Path, catalog: Catalog, spelling: str
+) -> None:
+    folder = make(
+        tmp_path, edit("findings: [findings.csv]", f"findings: [findings.csv, {spelling}]")
+    )
+    (folder / "sub").mkdir()
+    (folder / "link.csv").symlink_to("findings.csv")
+    (folder / "hard.csv").hardlink_to(folder / "findings.csv")
+    problems = shown(check_project(folder, catalog, as_of=AS_OF)[0], folder)
+    assert problems == [
+        f"project.yaml:18:26: error: findings[1]: `{spelling}` is the findings file already "
+        "listed as `findings.csv` (line 18); list it once"
+    ]  # and not one duplicate-id error per row of the file
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_a_findings_file_that_is_not_a_file(tmp_path: Path, catalog: Catalog, kind: str) -> None:
+    folder = make(tmp_path, edit("findings: [findings.csv]", "findings: [findings.csv, x.csv]"))
+    if kind == "fifo":
+        os.mkfifo(folder / "x.csv")  # reading it would wait for a writer forever
+    elif kind == "device":
+        (folder / "x.csv").symlink_to("/dev/zero")  # reading it would never end
+    else:
+        (folder / "x.csv").mkdir()
+    assert shown(check_project(folder, catalog, as_of=AS_OF)[0], folder) == [
+        "project.yaml:18:26: error: findings[1]: the findings file `x.csv` is not a regular "
+        "file (a pipe, a device or a folder)"
+    ]
+
+
+def test_a_project_file_that_is_not_a_file(tmp_path: Path, catalog: Catalog) -> None:
+    folder = tmp_path / "proj"
+    folder.mkdir()
+    os.mkfifo(folder / "project.yaml")
+    assert shown(check_project(folder, catalog, as_of=AS_OF)[0], folder) == [
+        "project.yaml: error: (file): not a regular file (a pipe, a device or a folder); "
+        "journey reads files only"
+    ]
+
+
 def test_findings_rows_name_project_buildings(tmp_path: Path, catalog: Catalog) -> None:
     rows = FINDINGS + "F-4,AC-CIV-001,T3,301,,open,2026-10-02,,,,\n"
     assert check(tmp_path, catalog, GOOD, **{"findings.csv": rows}) == [
@@ -381,6 +426,28 @@ def test_extra_risk_references(tmp_path: Path, catalog: Catalog) -> None:
         "project.yaml:35:14: error: extra_risks[0].points[0]: unknown sensitive point "
         "`SP-ENG-002` (did you mean `SP-ENG-001`?)",
     ]
+
+
+def test_extra_risk_depending_on_itself(tmp_path: Path, catalog: Catalog) -> None:
+    text = GOOD.replace(
+        "    points: [SP-ENG-001]\n", "    points: [SP-ENG-001]\n    depends_on: [RX-001]\n"
+    )
+    assert check(tmp_path, catalog, text) == [
+        "project.yaml:36:18: error: extra_risks[0].depends_on[0]: `RX-001` depends on itself"
+    ]
+
+
+def test_extra_risks_depending_on_one_another_in_a_ring(tmp_path: Path, catalog: Catalog) -> None:
+    extra = GOOD[GOOD.index("  - id: RX-001") :]
+    ring = extra.replace(
+        "    points: [SP-ENG-001]\n", "    points: [SP-ENG-001]\n    depends_on: [RX-002]\n"
+    ) + extra.replace("RX-001", "RX-002").replace(
+        "    points: [SP-ENG-001]\n", "    points: [SP-ENG-001]\n    depends_on: [RX-001]\n"
+    )
+    problems = check(tmp_path, catalog, GOOD.replace(extra, ring))
+    assert len(problems) == 1
+    assert "dependency cycle RX-00" in problems[0] and "→ RX-00" in problems[0]
+    assert problems[0].startswith("project.yaml:")
 
 
 def test_extra_risk_used_twice(tmp_path: Path, catalog: Catalog) -> None:
@@ -474,3 +541,66 @@ def test_validate_project_folder(tmp_path: Path, run: Runner) -> None:
     assert "project.yaml:17:11: error: tasks.DP-001.status: `finished` is not one of" in (
         result.err
     )
+
+
+# Scalars typed strictly: YAML 1.2 and ISO dates, nothing looser -------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "message"),
+    [
+        (
+            "  open_day: 2026-10-24",
+            "  open_day: 0",
+            "8:13",
+            "`0` is not a date: write it as YYYY-MM-DD",
+        ),
+        (
+            "  open_day: 2026-10-24",
+            "  open_day: 2026-10-24T00:00:00",
+            "8:13",
+            "`2026-10-24T00:00:00` is not a date",
+        ),
+        ("  open_day: 2026-10-24", "  open_day: 20261024", "8:13", "`20261024` is not a date"),
+        ("  open_day: 2026-10-24", "  open_day: 2026-W43-6", "8:13", "`2026-W43-6` is not a date"),
+        ("due: 2026-11-30}", "due: 1700000000}", "12:70", "`1700000000` is not a date"),
+        ("units: 120", 'units: " 12 "', "5:8", "give a number of homes or the path"),
+        ("units: 120", "units: 1_260", "5:8", "give a number of homes or the path"),
+        ("units: 120", "units: 120.0", "5:8", "give a number of homes or the path"),
+        ("likelihood: 2,", "likelihood: yes,", "12:44", "expected a whole number, got `yes`"),
+    ],
+)
+def test_scalars_are_typed_strictly(
+    tmp_path: Path, catalog: Catalog, old: str, new: str, where: str, message: str
+) -> None:
+    problems = check(tmp_path, catalog, edit(old, new))
+    assert len(problems) == 1 and problems[0].startswith(f"project.yaml:{where}: error: "), problems
+    assert message in problems[0]
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_milestones_at_the_edges_of_the_calendar(
+    tmp_path: Path, catalog: Catalog, run: Runner, day: str
+) -> None:
+    folder = make(tmp_path, edit("  delivery: 2026-12-26", f"  delivery: {day}"))
+    cat = str(tmp_path / "cat")
+    sink = null_device(tmp_path)
+    for args in (
+        ["validate", str(folder)],
+        ["gate", "open-day", "--project", str(folder), "-o", "json", "-o", f"sarif:{sink}"],
+        ["graph", "--project", str(folder), "--milestone", "delivery"],
+        ["render", "delivery-plan", "--project", str(folder)],
+        ["site", "--project", str(folder), "-o", str(tmp_path / "site")],
+    ):
+        for as_of in ("2026-10-20", day):
+            result = run("--catalog", cat, "--as-of", as_of, *args)
+            assert result.code in (0, 1), (args, result.err)
+
+
+def test_a_unit_register_that_is_not_a_file(tmp_path: Path, catalog: Catalog) -> None:
+    folder = make(tmp_path, edit("units: 120", "units: units.csv"))
+    os.mkfifo(folder / "units.csv")  # reading it would wait for a writer forever
+    assert shown(check_project(folder, catalog, as_of=AS_OF)[0], folder) == [
+        "project.yaml:5:8: error: units: not a regular file (a pipe, a device or a folder); "
+        "journey reads files only"
+    ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from journey.yamlio import Document, load_text
 
@@ -87,3 +89,81 @@ def test_impossible_date_is_a_clear_error() -> None:
     assert "day value is outside expected range" in render_problem(problems[0], "en")
     good = load("kind: x\ndue: 2024-02-29\n")
     assert validate(good, Dated)[0] is not None
+
+
+# The README promises identical results from libyaml and the pure parser ---------------
+
+PIECES = [
+    "kind: risks\n",
+    "a: 1\n",
+    "a: 2\n",
+    "b:",
+    "c: ",
+    "x",
+    "\t",
+    "{a: 1,\tb: 2}",
+    "[a,\tb]",
+    "- ",
+    "  ",
+    "\n",
+    ": ",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    " #c",
+    "'q'",
+    '"q\\t"',
+    "? ",
+    "|\n",
+    ">-\n",
+    "  - y\n",
+    "\r\n",
+    "k:\tv\n",
+    '"\\U00110000"',
+    '"\\x01"',
+    '"\\e"',
+    "- \t- z\n",
+    "a:\t\n",
+    "%TAG ! x\n",
+    "---\n",
+    "...\n",
+    "!x ",
+    "&a ",
+    "*a ",
+    "\ufeff",
+    "\x85",
+    "\u2028",
+    "\u202e",
+    "海景",
+]
+
+
+def outcome(text: str, pure: bool) -> tuple[object, list[object]]:
+    doc, problems = load_text(text, "f.yaml", pure=pure)
+    return (doc.data if doc else None, [(p.place, p.code, p.params) for p in problems])
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(PIECES), max_size=14).map("".join))
+def test_libyaml_and_the_pure_parser_agree(text: str) -> None:
+    assert outcome(text, pure=False) == outcome(text, pure=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kind: x\nphase:\tsales\n",  # a tab after `key:` (libyaml alone took it)
+        "kind: x\nitems: [a,\tb]\n",  # a tab after a comma in a flow collection
+        "kind: x\nitems: {a: 1,\tb: 2}\n",
+        "kind: x\nphase: sales\t\n",  # a trailing tab
+        'kind: x\ntitle: "\\U00110000"\n',  # the pure parser raised ValueError
+        "kind: x\nphase: sales\x85\n",  # NEL: a line break to YAML 1.1, not to 1.2
+        "---\n",
+    ],
+)
+def test_the_disagreements_once_found_are_gone(text: str) -> None:
+    libyaml, pure = outcome(text, pure=False), outcome(text, pure=True)
+    assert libyaml == pure
+    assert libyaml[0] is None  # each is a problem in both

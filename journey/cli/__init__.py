@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import importlib
 import os
-import sys
+from collections.abc import Mapping
+from typing import Any
 
 import click
 
 from journey._version import __version__
-from journey.cli._context import Settings, parse_date, remember
+from journey.cli._context import Settings, global_options, parse_date, remember
 
 # name -> (module, attribute, one-line help). Modules load only when their command runs.
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -70,7 +71,30 @@ class LazyGroup(click.Group):
             return None
         module = importlib.import_module(entry[0])
         command: click.Command = getattr(module, entry[1])
+        global_options(command)
         return command
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        """Parse the global options (`--help` and `--version` print here), guarded as
+        `invoke` is."""
+        from journey.cli._errors import guard_streams
+
+        return guard_streams(
+            lambda: super(LazyGroup, self).make_context(info_name, args, parent, **extra)
+        )
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; a closed standard output goes past click (which would make
+        it exit 1) to journey's own handling."""
+        from journey.cli._errors import guard_streams
+
+        return guard_streams(lambda: super(LazyGroup, self).invoke(ctx))
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """List subcommands from the table, without importing them."""
@@ -122,7 +146,7 @@ def cli(
     settings = Settings(
         catalog=catalog,
         lang=lang or default_lang(),
-        color=not no_color and "NO_COLOR" not in os.environ,
+        color=not no_color and colour_allowed(os.environ),
         quiet=quiet,
         verbose=verbose,
     )
@@ -132,13 +156,14 @@ def cli(
         settings.as_of = parse_date(as_of, settings.lang)
 
 
+def colour_allowed(environ: Mapping[str, str]) -> bool:
+    """False when NO_COLOR is set to anything but the empty string (no-color.org), or
+    when the terminal says it cannot show colour (TERM=dumb)."""
+    return not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and turn every outcome into an exit code."""
     from journey.cli._errors import run
 
     return run(cli, argv)
-
-
-def entry() -> None:  # pragma: no cover - console script wrapper
-    """Console-script entry point."""
-    sys.exit(main())

@@ -60,58 +60,117 @@ def current() -> Settings | None:
 
 def settings() -> Settings:
     """The settings of the running command."""
-    ctx = click.get_current_context()
-    obj = ctx.find_root().obj
-    if not isinstance(obj, Settings):  # a subcommand invoked on its own, as in tests
-        obj = Settings()
-        ctx.find_root().obj = obj
+    return settings_of(click.get_current_context())
+
+
+def settings_of(ctx: click.Context) -> Settings:
+    """The settings of the run that `ctx` belongs to."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, Settings):  # a subcommand invoked on its own, as in tests
+        root.obj = Settings()
+        remember(root.obj)
+    obj: Settings = root.obj
     return obj
 
 
 def parse_date(value: str, lang: str) -> dt.date:
     """A YYYY-MM-DD date, or a usage error in the user's language."""
+    from journey.dates import parse_date as parse
     from journey.messages import text
 
     try:
-        return dt.date.fromisoformat(value)
+        return parse(value)
     except ValueError:
         raise click.BadParameter(text("cli.bad_date", lang, value=value)) from None
 
 
-def as_of_option(f: click.decorators.FC) -> click.decorators.FC:
-    """`--as-of DATE` after the subcommand too; it overrides the global one."""
-
-    def store(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
-        if value is not None:
-            s = settings()
-            s.as_of = parse_date(value, s.lang)
-
-    return click.option(
-        "--as-of",
-        "as_of",
-        metavar="DATE",
-        expose_value=False,
-        callback=store,
-        help="Evaluate as of this date (YYYY-MM-DD; default today).",
-    )(f)
+def global_options(command: click.Command) -> None:
+    """Give `command` (and a group's subcommands) every global option, so that
+    `journey validate --catalog DIR -q` means what `journey --catalog DIR -q validate`
+    means; given after the subcommand, an option overrides the one given before it."""
+    if any(p.name == "global_catalog" for p in command.params):
+        return
+    command.params.extend(_global_params())
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            global_options(sub)
 
 
-def lang_option(
-    what: str = "the report",
-) -> Callable[[click.decorators.FC], click.decorators.FC]:
-    """`--lang en|zh` after the subcommand; it overrides the global one."""
+def _global_params() -> list[click.Parameter]:
+    def store(attr: str) -> Callable[[click.Context, click.Parameter, object], None]:
+        def callback(ctx: click.Context, _param: click.Parameter, value: object) -> None:
+            if value is None or value is False:
+                return
+            s = settings_of(ctx)
+            if attr == "as_of":
+                s.as_of = parse_date(str(value), s.lang)
+            elif attr == "color":
+                s.color = False
+            else:
+                setattr(s, attr, value)
 
-    def store(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
-        if value is not None:
-            settings().lang = value
+        return callback
 
-    return click.option(
-        "--lang",
-        type=click.Choice(["en", "zh"]),
-        expose_value=False,
-        callback=store,
-        help=f"Language of {what} (default: the global --lang, from the locale).",
-    )
+    def version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+        if value and not ctx.resilient_parsing:
+            from journey._version import __version__
+
+            click.echo(f"journey {__version__}")
+            ctx.exit()
+
+    option = click.Option
+    return [
+        option(
+            ["--catalog", "global_catalog"],
+            metavar="DIR",
+            expose_value=False,
+            callback=store("catalog"),
+            help="Catalog folder to use instead of the bundled one (also before the command).",
+        ),
+        option(
+            ["--lang", "global_lang"],
+            type=click.Choice(["en", "zh"]),
+            expose_value=False,
+            callback=store("lang"),
+            help="Language of messages and reports (also before the command).",
+        ),
+        option(
+            ["--as-of", "global_as_of"],
+            metavar="DATE",
+            expose_value=False,
+            callback=store("as_of"),
+            help="Evaluate as of this date (YYYY-MM-DD; default today).",
+        ),
+        option(
+            ["--no-color", "global_no_color"],
+            is_flag=True,
+            expose_value=False,
+            callback=store("color"),
+            help="Never colour the output (also NO_COLOR).",
+        ),
+        option(
+            ["-q", "--quiet", "global_quiet"],
+            is_flag=True,
+            expose_value=False,
+            callback=store("quiet"),
+            help="Print only problems and results.",
+        ),
+        option(
+            ["-v", "--verbose", "global_verbose"],
+            is_flag=True,
+            expose_value=False,
+            callback=store("verbose"),
+            help="Print more detail, and tracebacks of internal errors.",
+        ),
+        option(
+            ["--version", "global_version"],
+            is_flag=True,
+            is_eager=True,
+            expose_value=False,
+            callback=version,
+            help="Show the version and exit.",
+        ),
+    ]
 
 
 def project_option(
@@ -146,7 +205,7 @@ def load_project(
     batches; its warnings go to stderr."""
     from journey.project import load_project as load
 
-    if project_dir.name == "project.yaml" and project_dir.is_file():
+    if project_dir.name == "project.yaml" and not project_dir.is_dir():
         project_dir = project_dir.parent
     project = load(project_dir, catalog or s.load_catalog(), s.as_of)
     print_problems(project.warnings, s)
@@ -156,11 +215,15 @@ def load_project(
 def print_problems(problems: Iterable[Problem], s: Settings) -> tuple[int, int]:
     """Print problems to stderr; return the count of errors and of warnings."""
     from journey.messages import render_problem
+    from journey.problems import is_more
 
     errors = warnings = 0
     for p in problems:
         line = render_problem(p, s.lang)
-        if p.is_error:
+        if is_more(p):  # stands for that many problems not shown
+            errors += int(str(p.params.get("count", 0)))
+            colour = "red"
+        elif p.is_error:
             errors += 1
             colour = "red"
         else:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from journey.chars import printable
+
 
 def width(text: str) -> int:
     """Display width of `text` in a terminal."""
@@ -12,7 +14,9 @@ def width(text: str) -> int:
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """Columns padded to their widest cell; the last column is not padded."""
+    """Columns padded to their widest cell; the last column is not padded. Every cell
+    is shown on one line, control characters escaped (cells come from data)."""
+    rows = [[printable(cell) for cell in row] for row in rows]
     cols = len(header)
     widths = [max([width(header[i]), *(width(r[i]) for r in rows)]) for i in range(cols)]
     lines = []

@@ -6,6 +6,7 @@ import json
 
 import click
 
+from journey.chars import inert_json
 from journey.cli._context import settings
 from journey.cli._table import table
 
@@ -34,18 +35,38 @@ def group() -> None:
 def list_command(kind: str | None, stage: str | None, level: str | None, fmt: str) -> int:
     """List catalog entries as a table (or JSON), optionally filtered."""
     from journey.errors import UsageProblem
-    from journey.listing import KINDS, normalise_kind, rows, shown_row
+    from journey.listing import ALIASES, KINDS, normalise_kind, rows, shown_row
+    from journey.validation import suggest
 
     s = settings()
     chosen = None
     if kind:
         chosen = normalise_kind(kind)
         if chosen is None:
-            raise UsageProblem("cli.unknown_kind", value=kind, choices=", ".join(KINDS))
+            raise UsageProblem(
+                "cli.unknown_kind",
+                value=kind,
+                choices=", ".join(KINDS),
+                suggestion=suggest(kind, [*KINDS, *ALIASES]),
+            )
     catalog = s.load_catalog()
+    for value, known, what in (
+        (stage, catalog.stages, "what.stage"),
+        (level, catalog.levels, "what.level"),
+    ):
+        if value is not None and value not in known:
+            raise UsageProblem(
+                "cli.unknown_filter",
+                what=what,
+                value=value,
+                choices=", ".join(known),
+                suggestion=suggest(value, known),
+            )
     found = rows(catalog, s.lang, chosen, stage, level)
     if fmt == "json":
-        click.echo(json.dumps([r._asdict() for r in found], ensure_ascii=False, indent=2))
+        click.echo(
+            inert_json(json.dumps([r._asdict() for r in found], ensure_ascii=False, indent=2))
+        )
     else:
         shown = [list(shown_row(catalog, r, s.lang)) for r in found]
         click.echo(table(_HEADERS[s.lang], shown))
@@ -74,7 +95,7 @@ def show_command(entry_id: str, fmt: str) -> int:
     kind, entry = found
     data = {"kind": kind, **details(catalog, entry, s.lang)}
     if fmt == "json":
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(inert_json(json.dumps(data, ensure_ascii=False, indent=2)))
         return 0
     for key, value in shown_details(catalog, data, s.lang).items():
         click.echo(f"{key}:{_block(value)}")
@@ -92,6 +113,8 @@ def _block(value: object, indent: str = "  ") -> str:
 
 
 def _inline(value: object) -> str:
+    from journey.chars import printable
+
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items() if v is not None)
-    return "" if value is None else str(value)
+        return printable(", ".join(f"{k}: {v}" for k, v in value.items() if v is not None))
+    return "" if value is None else printable(str(value))

@@ -7,8 +7,6 @@ from pathlib import Path
 import click
 
 from journey.cli._context import (
-    as_of_option,
-    lang_option,
     load_project,
     project_option,
     say,
@@ -44,8 +42,6 @@ LIST_NAMES = ("rectification", "actions", "status", "units")
     metavar="KEY",
     help="How rectification is split into sheets: contractor (default) or building.",
 )
-@lang_option("the headers, sheet names and words")
-@as_of_option
 def command(list_name: str, project_dir: Path, output: Path, fmt: str, by: str | None) -> int:
     """Write LIST for the project in DIR: rectification (整改通知单: findings not verified,
     a sheet per contractor or building), actions (责任清单: what the gates need, a sheet

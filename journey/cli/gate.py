@@ -9,7 +9,6 @@ import click
 
 from journey.cli._context import (
     Settings,
-    as_of_option,
     batch_option,
     load_project,
     project_option,
@@ -55,7 +54,6 @@ class Target(NamedTuple):
     "--soft-fail", is_flag=True, help="Exit 0 even when the gate fails (not on bad input)."
 )
 @batch_option
-@as_of_option
 def command(
     gate: str,
     project_dir: Path,
@@ -110,7 +108,34 @@ def parse_targets(outputs: tuple[str, ...]) -> list[Target]:
     on_stdout = [t.format for t in targets if t.path is None]
     if len(on_stdout) > 1:
         raise UsageProblem("gate.out_two_stdout", formats=", ".join(on_stdout))
+    _check_distinct([t.path for t in targets if t.path is not None])
     return targets
+
+
+def _check_distinct(paths: list[Path]) -> None:
+    """Two outputs to one regular file would leave only the last: a usage error."""
+    import os
+
+    seen: dict[object, Path] = {}
+    for path in paths:
+        try:
+            st = path.stat()
+            key: object = (st.st_dev, st.st_ino) if not _stream(st.st_mode) else None
+        except FileNotFoundError:
+            key = os.path.normpath(path.absolute())
+        if key is None:
+            continue
+        if key in seen:
+            from journey.errors import UsageProblem
+
+            raise UsageProblem("gate.out_same_file", path=str(path), other=str(seen[key]))
+        seen[key] = path
+
+
+def _stream(mode: int) -> bool:
+    import stat
+
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
 
 def emit(target: Target, result: GateResult, s: Settings, protected: list[Path]) -> None:
@@ -119,16 +144,27 @@ def emit(target: Target, result: GateResult, s: Settings, protected: list[Path])
 
     from journey.messages import text
     from journey.output import render
-    from journey.writing import append, write_atomic
 
     if target.path is None:
         click.echo(_stdout_text(target.format, result, s), nl=False)
     else:
+        from journey.writing import write_atomic
+
         write_atomic(target.path, render(target.format, result, s.lang), protected)
         say(text("gate.out_written", s.lang, path=target.path), s, err=True)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if target.format == "github" and summary:
-        append(Path(summary), render("markdown", result, s.lang))
+        write_summary(Path(summary), result, s, protected)
+
+
+def write_summary(path: Path, result: GateResult, s: Settings, protected: list[Path]) -> None:
+    """Append the Markdown summary to the job summary file, within GitHub's size limit."""
+    from journey.output.markdown import SUMMARY_LIMIT, cut
+    from journey.output.markdown import render as render_markdown
+    from journey.writing import append, size_of
+
+    room = SUMMARY_LIMIT - size_of(path)
+    append(path, cut(render_markdown(result, s.lang), room, s.lang), protected)
 
 
 def _stdout_text(name: str, result: GateResult, s: Settings) -> str:

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 import click
 
 from journey.cli._context import (
-    as_of_option,
     batch_option,
     load_project,
     print_problems,
@@ -20,7 +19,7 @@ from journey.cli._table import table
 
 if TYPE_CHECKING:
     from journey.catalog import Catalog
-    from journey.graph import Analysis
+    from journey.graph import Analysis, State
     from journey.problems import Problem
 
 FORMATS = ("text", "dot", "mermaid", "graphml", "json")
@@ -41,10 +40,12 @@ FORMATS = ("text", "dot", "mermaid", "graphml", "json")
     help="Milestone of the critical path (default: the next one after the as-of date).",
 )
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file; default or `-`: standard output.",
 )
 @batch_option
-@as_of_option
 def command(
     project_dir: Path | None,
     fmt: str,
@@ -65,11 +66,13 @@ def command(
     from journey.writing import catalog_files, check_folder, input_files, write_atomic
 
     s = settings()
+    if output is not None and str(output) == "-":
+        output = None  # `-o -`: standard output, as for `gate`
     if output is not None:
         check_folder(output)  # before any work
     catalog = s.load_catalog()  # a dependency cycle makes it invalid: exit 2
     problems = catalog.warnings
-    _check_options(catalog, focus_on, stage)
+    _check_stage(catalog, stage)
     state, inputs = None, catalog_files(catalog)
     if batch is not None and project_dir is None:
         from journey.messages import text
@@ -79,6 +82,7 @@ def command(
         project = load_project(project_dir, s, catalog, batch)
         state, inputs = State.of(project), input_files(project)
         _check_milestone(state.milestones, milestone)
+    _check_focus(catalog, state, focus_on)
     result = analyse(catalog, state, focus_on=focus_on, stage=stage, milestone=milestone)
     if fmt == "text":
         out = render_text(result, catalog, problems, s.lang)
@@ -93,13 +97,29 @@ def command(
     return 0
 
 
-def _check_options(catalog: Catalog, focus_on: str | None, stage: str | None) -> None:
+def _check_focus(catalog: Catalog, state: State | None, focus_on: str | None) -> None:
+    """The focus must be a node of the graph: a defect case, a catalog item or one of
+    the project's own risks, that applies at the project's level."""
     from journey.errors import UsageProblem
     from journey.validation import suggest
 
-    if focus_on is not None and catalog.item(focus_on) is None and focus_on not in catalog.cases:
-        hint = suggest(focus_on, [*catalog.sources, *catalog.cases])
+    if focus_on is None or focus_on in catalog.cases:  # a defect case is in every graph
+        return
+    extras = {risk.id: risk for risk, _, _ in state.extra_risks} if state else {}
+    item = catalog.item(focus_on) or extras.get(focus_on)
+    if item is None:
+        hint = suggest(focus_on, [*catalog.sources, *catalog.cases, *extras])
         raise UsageProblem("graph.unknown_focus", value=focus_on, suggestion=hint)
+    if state is not None and not catalog.applies(item, state.level):
+        raise UsageProblem(
+            "graph.focus_level", value=focus_on, level=item.level, project=state.level
+        )
+
+
+def _check_stage(catalog: Catalog, stage: str | None) -> None:
+    from journey.errors import UsageProblem
+    from journey.validation import suggest
+
     if stage is not None and stage not in catalog.stages:
         raise UsageProblem(
             "graph.unknown_stage",
@@ -201,6 +221,7 @@ def _focus(result: Analysis, lang: str) -> str:
 
 
 def _blocked(result: Analysis, lang: str) -> str:
+    from journey.chars import printable
     from journey.messages import text
 
     found = result.blocked or []
@@ -208,7 +229,7 @@ def _blocked(result: Analysis, lang: str) -> str:
     word = text("graph.blocked_by", lang)
     for b in found:
         waits = ", ".join(f"{u.id} ({u.owner}, {u.status})" for u in b.waits_for)
-        lines.append(f"  {b.item.id}  {b.item.owner}  {b.item.status}  {word} {waits}")
+        lines.append(printable(f"  {b.item.id}  {b.item.owner}  {b.item.status}  {word} {waits}"))
     if not found:
         lines.append("  " + text("graph.none", lang))
     return "\n".join(lines)

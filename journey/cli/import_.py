@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from journey.cli._context import Settings, lang_option, print_problems, project_option, settings
+from journey.cli._context import Settings, print_problems, project_option, settings
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     help="The findings CSV to write; rejected rows go beside it to NAME.rejects.csv.",
 )
 @click.option("--strict", is_flag=True, help="Exit 2, writing nothing, when any row is rejected.")
-@lang_option("messages and the rejects file")
 def command(
     sources: tuple[Path, ...], map_spec: str, project_dir: Path, output: Path, strict: bool
 ) -> int:

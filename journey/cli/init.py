@@ -6,12 +6,11 @@ from pathlib import Path
 
 import click
 
-from journey.cli._context import as_of_option, say, settings
+from journey.cli._context import say, settings
 
 
 @click.command("init")
 @click.argument("folder", metavar="DIR", type=click.Path(path_type=Path, file_okay=False))
-@as_of_option
 def command(folder: Path) -> int:
     """Write DIR/project.yaml (commented) and an empty findings CSV.
 

@@ -7,9 +7,7 @@ from pathlib import Path
 import click
 
 from journey.cli._context import (
-    as_of_option,
     batch_option,
-    lang_option,
     load_project,
     project_option,
     settings,
@@ -34,11 +32,9 @@ REPORT_NAMES = ("risk-assessment", "delivery-plan", "open-day")
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file (its folder must exist); default: standard output.",
+    help="Write to this file (its folder must exist); default or `-`: standard output.",
 )
-@lang_option()
 @batch_option
-@as_of_option
 def command(
     report: str, project_dir: Path, fmt: str, output: Path | None, batch: str | None
 ) -> int:
@@ -52,9 +48,13 @@ def command(
     from journey.messages import text
     from journey.reports import build
     from journey.reports.render import render
-    from journey.writing import input_files, write_atomic
+    from journey.writing import check_folder, input_files, write_atomic
 
     s = settings()
+    if output is not None and str(output) == "-":
+        output = None  # `-o -`: standard output, as for `gate`
+    if output is not None:
+        check_folder(output)  # before any work
     project = load_project(project_dir, s, batch=batch)
     content = render(build(report, project, s.lang), "md" if fmt == "md" else "html")
     if output is None:

@@ -7,9 +7,7 @@ from pathlib import Path
 import click
 
 from journey.cli._context import (
-    as_of_option,
     batch_option,
-    lang_option,
     load_project,
     project_option,
     settings,
@@ -25,9 +23,7 @@ from journey.cli._context import (
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to write the site to (created if needed).",
 )
-@lang_option("the index page; the reports come in both")
 @batch_option
-@as_of_option
 def command(project_dir: Path, output: Path, batch: str | None) -> int:
     """Write every report in English and Chinese, as HTML and Markdown, and an index.
 

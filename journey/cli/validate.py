@@ -6,13 +6,12 @@ from pathlib import Path
 
 import click
 
-from journey.cli._context import as_of_option, print_problems, say, settings
+from journey.cli._context import print_problems, say, settings
 
 
 @click.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 2 on any warning).")
-@as_of_option
 def command(paths: tuple[Path, ...], strict: bool) -> int:
     """Check catalog folders, catalog files and project folders.
 

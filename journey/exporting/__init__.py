@@ -81,11 +81,12 @@ def check_request(name: str, by: str | None, fmt: str, output: Path) -> str:
 
 def _check_workbook_path(output: Path) -> None:
     from journey.exporting.xlsx import require_openpyxl
-    from journey.writing import check_target
+    from journey.writing import Target, check_target
 
     if output.suffix.lower() != ".xlsx":
         raise UsageProblem("export.not_xlsx", path=str(output))
-    check_target(output)
+    if check_target(output) is Target.STREAM:  # a workbook is staged, never written through
+        raise OutputError("report.not_regular", path=str(output))
     require_openpyxl()
 
 

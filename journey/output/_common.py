@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from journey.chars import printable
 from journey.messages import text
 from journey.problems import Place
 from journey.types import LocalisedText
@@ -60,7 +63,7 @@ def label(item: ItemResult, lang: str) -> str:
 def where(item: ItemResult) -> str:
     """`FILE:LINE:COL` (or `FILE:SHEET!ROW`) of the item's status, or where it would be
     recorded."""
-    return Place(item.file, item.line, item.col, item.sheet or "").render()
+    return one_line(Place(item.file, item.line, item.col, item.sheet or "").render())
 
 
 def owner(item: ItemResult, lang: str) -> str:
@@ -68,7 +71,7 @@ def owner(item: ItemResult, lang: str) -> str:
     if not item.owner:
         return text("gate.text.no_owner", lang)
     name = item.owner_title.get(lang) if item.owner_title else item.owner
-    return f"{name} ({item.assignee})" if item.assignee else name
+    return one_line(f"{name} ({item.assignee})" if item.assignee else name)
 
 
 def rule_status(rule: RuleResult, lang: str) -> str:
@@ -82,5 +85,27 @@ def rating(value: str, lang: str) -> str:
 
 
 def one_line(value: str) -> str:
-    """Text on one line: newlines and tabs become spaces."""
-    return " ".join(value.split())
+    """Text from data on one line: line breaks and tabs become spaces, and any other
+    control character a visible escape, so that it can neither start a line of its own
+    nor send a terminal an escape sequence."""
+    return " ".join(printable(value).split())
+
+
+def source_root(start: Path) -> Path:
+    """The top of the git work tree holding `start`, or `start` itself outside one: CI
+    services place files relative to it, whichever folder journey ran in."""
+    start = start.absolute()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return start
+
+
+def relative_to(path: str, base: Path) -> str | None:
+    """`path` (as shown, relative to the current folder) relative to `base`, with `/`
+    separators; None when it lies outside `base`."""
+    absolute = Path(os.path.normpath(Path(path).absolute()))
+    try:
+        return absolute.relative_to(base).as_posix()
+    except ValueError:
+        return None

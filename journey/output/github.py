@@ -6,10 +6,18 @@ The Markdown job summary (journey.output.markdown) is appended to
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journey.messages import text
-from journey.output._common import item_reason, label, owner
+from journey.output._common import (
+    item_reason,
+    label,
+    one_line,
+    owner,
+    relative_to,
+    source_root,
+)
 
 if TYPE_CHECKING:
     from journey.gates import GateResult, ItemResult, RuleResult
@@ -18,30 +26,33 @@ LIMIT = 10  # GitHub shows at most 10 error and 10 warning annotations per step
 
 
 def render(result: GateResult, lang: str) -> str:
-    """One `::error` / `::warning` line per item, capped per level, then a summary line."""
-    shown: dict[str, list[str]] = {"error": [], "warning": []}
-    hidden = {"error": 0, "warning": 0}
+    """One `::error` / `::warning` line per item, the most severe first and capped per
+    level as GitHub caps them, then a line saying how many more and the verdict."""
+    found: dict[str, list[tuple[int, int, ItemResult, RuleResult]]] = {"error": [], "warning": []}
+    order = 0
     for rule in result.rules:
         for item in rule.items:
             level = _level(item, rule)
-            if level is None:
-                continue
-            if len(shown[level]) < LIMIT:
-                shown[level].append(annotation(level, item, rule, lang))
-            else:
-                hidden[level] += 1
-    lines = [*shown["error"], *shown["warning"]]
+            if level is not None:
+                found[level].append((-item.severity.rank, order, item, rule))
+                order += 1
+    lines: list[str] = []
+    for level, entries in found.items():
+        entries.sort(key=lambda e: (e[0], e[1]))
+        lines.extend(annotation(level, item, rule, lang) for _, _, item, rule in entries[:LIMIT])
     lines.extend(
-        text("gate.gh.more", lang, count=n, level=level) for level, n in hidden.items() if n
+        text("gate.gh.more", lang, count=len(entries) - LIMIT, level=level)
+        for level, entries in found.items()
+        if len(entries) > LIMIT
     )
     verdict = text(f"gate.verdict.{result.verdict}", lang)
-    lines.append(f"journey gate {result.gate}: {verdict}")
+    lines.append(f"journey gate {one_line(result.gate)}: {verdict}")
     return "\n".join(lines) + "\n"
 
 
 def annotation(level: str, item: ItemResult, rule: RuleResult, lang: str) -> str:
     """`::LEVEL file=…,line=…,col=…,title=…::message` with GitHub's escaping."""
-    props = {"file": item.file}
+    props = {"file": one_line(relative_to(item.file, source_root(Path.cwd())) or item.file)}
     if item.line:
         props["line"] = str(item.line)
     if item.col:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from journey.chars import inert_json
 from journey.output._common import item_reason, say
 
 if TYPE_CHECKING:
@@ -15,7 +16,7 @@ SCHEMA = "journey-gate-result/1"
 
 def render(result: GateResult, lang: str) -> str:
     """The result as indented JSON (UTF-8 text, Chinese unescaped), ending in a newline."""
-    return json.dumps(document(result, lang), ensure_ascii=False, indent=2) + "\n"
+    return inert_json(json.dumps(document(result, lang), ensure_ascii=False, indent=2)) + "\n"
 
 
 def document(result: GateResult, lang: str) -> dict[str, Any]:

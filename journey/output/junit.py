@@ -1,10 +1,18 @@
-"""`-o junit`: JUnit XML, a testcase per rule named by its id; waived rules are skipped."""
+"""`-o junit`: JUnit XML, a testcase per rule named by its id; waived rules are skipped.
+
+Valid against Jenkins' `junit-10.xsd`. A rule is a failure only when it fails the gate
+(at or above `--fail-on`), so that a CI server reading the file agrees with journey's
+exit code; a rule failing below that is a passing test case whose output says so.
+Every text from data is on one line and free of control characters, so the document
+parses whatever it holds.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
+from journey.messages import text
 from journey.output._common import item_reason, label, one_line, owner, say, where
 
 if TYPE_CHECKING:
@@ -17,25 +25,27 @@ def render(result: GateResult, lang: str) -> str:
     suites = [(f"{result.gate}.{b.id}", b.rules, b.counts) for b in result.batches] or [
         (result.gate, result.rules, result.counts)
     ]
-    root = ET.Element(
-        "testsuites", {"name": f"journey gate {result.gate}", **_totals([c for _, _, c in suites])}
-    )
+    totals = _totals([c for _, _, c in suites])
+    root = ET.Element("testsuites", {"name": one_line(f"journey gate {result.gate}"), **totals})
     for name, rules, counts in suites:
-        suite = ET.SubElement(root, "testsuite", {"name": name, **_totals([counts])})
+        attrs = {"name": one_line(name), **_totals([counts]), "skipped": str(counts.waived)}
+        suite = ET.SubElement(root, "testsuite", attrs)
         _properties(suite, result, lang)
         for rule in rules:
-            _testcase(suite, rule, name, lang)
+            _testcase(suite, rule, name, result, lang)
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
 
 
 def _totals(counts: list[Counts]) -> dict[str, str]:
+    """The attributes both `<testsuites>` and `<testsuite>` take (only the second may
+    say how many were skipped); failures are the rules that fail the gate."""
     return {
         "tests": str(sum(c.rules for c in counts)),
-        "failures": str(sum(c.failed for c in counts)),
+        "failures": str(sum(c.blocking_rules for c in counts)),
         "errors": "0",
-        "skipped": str(sum(c.waived for c in counts)),
+        "time": "0",
     }
 
 
@@ -50,19 +60,30 @@ def _properties(suite: ET.Element, result: GateResult, lang: str) -> None:
         "fail_on": result.fail_on.value,
     }
     for name, value in values.items():
-        ET.SubElement(props, "property", {"name": name, "value": value})
+        ET.SubElement(props, "property", {"name": name, "value": one_line(value)})
 
 
-def _testcase(suite: ET.Element, rule: RuleResult, gate: str, lang: str) -> None:
-    name = rule.id
-    case = ET.SubElement(suite, "testcase", {"name": name, "classname": f"journey.gate.{gate}"})
+def _testcase(
+    suite: ET.Element, rule: RuleResult, gate: str, result: GateResult, lang: str
+) -> None:
+    attrs = {
+        "name": one_line(rule.id),
+        "classname": one_line(f"journey.gate.{gate}"),
+        "time": "0",
+    }
+    case = ET.SubElement(suite, "testcase", attrs)
     message = one_line(say(rule.reason, lang))
     if rule.status == "waived":
         ET.SubElement(case, "skipped", {"message": message})
-    elif rule.status == "fail":
+    elif rule.status == "fail" and rule.blocks:
         failure = ET.SubElement(case, "failure", {"message": message, "type": rule.severity.value})
         failure.text = _items(rule, lang, "fail")
-    if rule.status in ("warn", "pass") and rule.items:
+    elif rule.status == "fail":
+        below = text("gate.text.below_fail_on", lang, fail_on=result.fail_on)
+        ET.SubElement(case, "system-out").text = "\n".join(
+            [message, below, _items(rule, lang, None)]
+        )
+    elif rule.items:
         ET.SubElement(case, "system-out").text = _items(rule, lang, None)
 
 

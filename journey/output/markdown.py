@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from journey.gates import GateResult, RuleResult
 
 ICON = {"pass": "✅", "fail": "❌", "waived": "➖", "warn": "⚠️"}
+SUMMARY_LIMIT = 1024 * 1024  # GitHub refuses a job summary over 1 MiB
 
 
 def render(result: GateResult, lang: str) -> str:
@@ -145,3 +146,27 @@ def _waivers(result: GateResult, lang: str) -> list[str]:
             )
         )
     return lines
+
+
+def cut(markdown: str, room: int, lang: str) -> str:
+    """`markdown` within `room` bytes of UTF-8: whole lines, then a note of what was left
+    out (a job summary over GitHub's limit is not shown at all)."""
+    if len(markdown.encode("utf-8")) <= room:
+        return markdown
+    lines = markdown.splitlines(keepends=True)
+    note_room = len(_cut_note(len(lines), lang).encode("utf-8"))
+    kept: list[str] = []
+    used = 0
+    for line in lines:
+        size = len(line.encode("utf-8"))
+        if used + size + note_room > room:
+            break
+        kept.append(line)
+        used += size
+    if used + note_room > room:
+        return ""
+    return "".join(kept) + _cut_note(len(lines) - len(kept), lang)
+
+
+def _cut_note(count: int, lang: str) -> str:
+    return "\n> " + text("gate.md.cut", lang, count=count) + "\n"

@@ -112,7 +112,8 @@ def _rule(
 ) -> list[str]:
     mark = paint(_pad(text(f"gate.mark.{rule.status}", lang), 6), rule.status)
     sev = rating(rule.severity.value, lang)
-    head = f"{mark} {rule.id}  {rule.title.get(lang)}  [{sev}] — {say(rule.reason, lang)}"
+    title = one_line(rule.title.get(lang))
+    head = f"{mark} {one_line(rule.id)}  {title}  [{sev}] — {one_line(say(rule.reason, lang))}"
     lines = [head]
     if rule.status == "fail" and not rule.blocks:
         lines.append("       " + text("gate.text.below_fail_on", lang, fail_on=result.fail_on))

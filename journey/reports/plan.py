@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from journey.dates import add_days
 from journey.findings import BuildingStats
 from journey.project import Project
 from journey.reports._common import Outcomes, header, profession, waived
@@ -128,7 +129,7 @@ def _task_row(project: Project, slot: Slot, critical: frozenset[str], lang: str)
     status = project.task_status(task.id)
     pending = status != "done"
     late = pending and slot.finish < project.as_of
-    soon = slot.finish <= project.as_of + dt.timedelta(days=AT_RISK_DAYS)
+    soon = slot.finish <= add_days(project.as_of, AT_RISK_DAYS)
     return TaskRow(
         id=task.id,
         title=task.title.get(lang),

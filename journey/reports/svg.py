@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
+from journey.dates import add_days
 from journey.messages import format_short_date, milestone_name
 from journey.reports.models import Bar, BarState, Gantt, TaskRow, Tick
 
@@ -38,7 +39,7 @@ def gantt(
         )
     first = min(t.start for t in tasks)
     last = max(t.finish for t in tasks)
-    show_today = first - dt.timedelta(MARGIN_DAYS) <= as_of <= last + dt.timedelta(MARGIN_DAYS)
+    show_today = add_days(first, -MARGIN_DAYS) <= as_of <= add_days(last, MARGIN_DAYS)
     if show_today:
         first, last = min(first, as_of), max(last, as_of)
     scale = (CHART_WIDTH - RIGHT_PAD) / max((last - first).days, 1)
@@ -90,11 +91,14 @@ def _label(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+MAX_TICKS = 24
+
+
 def _months(first: dt.date, last: dt.date) -> list[dt.date]:
-    out = []
-    day = dt.date(first.year, first.month, 1)
-    while day <= last:
-        if day >= first:
-            out.append(day)
-        day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return out
+    """The first day of every month from `first` to `last`, thinned to at most
+    MAX_TICKS ticks (every second, third … month) on a long plan."""
+    start = first.year * 12 + first.month - 1
+    end = last.year * 12 + last.month - 1
+    step = max(1, -(-(end - start + 1) // MAX_TICKS))
+    days = (dt.date(m // 12, m % 12 + 1, 1) for m in range(start, end + 1, step))
+    return [day for day in days if day >= first]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from pydantic import Field
 
 from journey.problems import Place
-from journey.types import LocalisedText, Model, Rating, Slug, Text
+from journey.types import Bool, LocalisedText, Model, Rating, Slug, Text
 
 if TYPE_CHECKING:
     from journey.catalog import AnyItem
@@ -32,7 +32,7 @@ class RuleOptions(Model):
     rule: str
     title: Text | None = None
     severity: Rating = Rating.HIGH
-    waivable: bool = True
+    waivable: Bool = True
 
 
 class Reason(Model):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import Field
 
 from journey.rules._base import Context, Hit, RuleOptions, hit, plain, reason
-from journey.types import Slug
+from journey.types import AS_INT, AS_NUMBER, Slug
 
 if TYPE_CHECKING:
     from journey.findings import BuildingStats
@@ -21,8 +21,8 @@ class Options(RuleOptions):
     """Per building, the verified share reaches `min_ratio`; nothing blocking or too old is open."""
 
     rule: Literal["findings-closed"]
-    min_ratio: Annotated[float, Field(ge=0, le=1)] = 1.0
-    max_age_days: Annotated[int, Field(ge=0)] | None = None
+    min_ratio: Annotated[float, Field(ge=0, le=1), AS_NUMBER] = 1.0
+    max_age_days: Annotated[int, Field(ge=0), AS_INT] | None = None
     checklists: tuple[Slug, ...] = ()
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError
 from journey.numbers import METRICS
 from journey.rules._base import Context, Hit, RuleOptions, plain, reason
 from journey.rules._scope import Scope, scopes
-from journey.types import LocalisedText
+from journey.types import AS_NUMBER, LocalisedText
 
 if TYPE_CHECKING:
     from journey.numbers import Numbers
@@ -35,8 +35,8 @@ class Options(RuleOptions):
 
     rule: Literal["kpi-at-least"]
     metric: Metric
-    min: float | None = None
-    max: float | None = None
+    min: Annotated[float, AS_NUMBER] | None = None
+    max: Annotated[float, AS_NUMBER] | None = None
     per: Literal["building", "batch", "project"] = "building"
 
     @model_validator(mode="after")

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from journey.rules._base import Context, Hit, RuleOptions, plain, reason
-from journey.types import MilestoneName
+from journey.types import AS_INT, MilestoneName
 
 
 class Options(RuleOptions):
@@ -17,7 +17,7 @@ class Options(RuleOptions):
 
     rule: Literal["milestone-order"]
     order: Annotated[tuple[MilestoneName, ...], Field(min_length=2)]
-    min_days: Annotated[int, Field(ge=0)] = 1
+    min_days: Annotated[int, Field(ge=0), AS_INT] = 1
 
 
 def check(options: Options, ctx: Context) -> Iterator[Hit]:

@@ -9,13 +9,14 @@ from pydantic import Field
 
 from journey.rules._base import Context, Hit, RuleOptions, plain, reason
 from journey.rules._scope import scopes
+from journey.types import AS_NUMBER
 
 
 class Options(RuleOptions):
     """The score is at least `min_score` (default: the scoring file's pass score)."""
 
     rule: Literal["score-at-least"]
-    min_score: Annotated[float, Field(ge=0, le=100)] | None = None
+    min_score: Annotated[float, Field(ge=0, le=100), AS_NUMBER] | None = None
     per: Literal["building", "batch", "project"] = "building"
 
 
