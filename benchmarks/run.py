@@ -12,6 +12,7 @@ NAMES = [
     "bench_startup",
     "bench_validate",
     "bench_findings",
+    "bench_xlsx",
     "bench_import",
     "bench_graph",
     "bench_gate",
