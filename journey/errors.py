@@ -41,3 +41,16 @@ class OutputError(JourneyError):
         super().__init__(code)
         self.code = code
         self.params = params
+
+
+def caused_by_interrupt(exc: BaseException) -> bool:
+    """True when a KeyboardInterrupt is what caused `exc`: Python wraps one raised while a
+    class is being created (in `__set_name__`), for instance, in a RuntimeError."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False

@@ -88,6 +88,7 @@ def test_ctrl_c_while_the_program_is_imported_is_quiet(
         return real(name, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(builtins, "__import__", interrupted)
+    monkeypatch.setattr(entry, "_quit", sys.exit)  # the real one ends the process at once
     monkeypatch.setenv("LANG", "C.UTF-8")
     with pytest.raises(SystemExit) as caught:
         entry.main()
@@ -140,3 +141,22 @@ def test_ctrl_c_once_journey_runs_is_quiet(delay: float, tmp_path: Path) -> None
     _, err = process.communicate(timeout=60)
     assert "Traceback" not in err, err
     assert process.returncode in (1, 130), err
+
+
+def test_an_interrupt_python_wrapped_is_still_an_interrupt(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-C while a class is being created reaches journey as a RuntimeError whose cause
+    is the KeyboardInterrupt (`__set_name__`): exit 130, not an internal error."""
+    from journey.cli import main
+
+    def wrapped(*_args: object, **_kwargs: object) -> None:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise RuntimeError("Error calling __set_name__ on 'cached_property'") from exc
+
+    monkeypatch.setattr("journey.checking.validate_paths", wrapped)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert main(["validate"]) == 130
+    assert capsys.readouterr().err.strip() == "interrupted"

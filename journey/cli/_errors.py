@@ -13,6 +13,7 @@ from typing import TypeVar
 import click
 
 from journey.cli._context import Settings, current, print_problems
+from journey.errors import caused_by_interrupt
 
 T = TypeVar("T")
 
@@ -90,6 +91,8 @@ def _invoke(group: click.Group, argv: list[str] | None) -> int:
             raise
         return _bug(exc)
     except Exception as exc:  # a bug: say so in one line, details only with -v
+        if caused_by_interrupt(exc):  # Ctrl-C that Python wrapped (as in `__set_name__`)
+            raise KeyboardInterrupt from None
         return _bug(exc)
     return int(result) if isinstance(result, int) else EXIT_OK
 
