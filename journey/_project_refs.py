@@ -14,6 +14,7 @@ from typing import Any
 from journey.catalog import Catalog
 from journey.problems import Place, Problem, Severity
 from journey.project import waiver_state
+from journey.service.checks import action_refs
 from journey.validation import path_text, suggest
 from journey.yamlio import Document
 
@@ -39,6 +40,7 @@ def check_references(doc: Document, catalog: Catalog, as_of: dt.date) -> list[Pr
         *_extra_risks(doc, catalog),
         *_milestones(doc, catalog),
         *_waivers(doc, catalog, extra_ids, as_of),
+        *action_refs(doc, catalog, extra_ids),
     ]
     for section in SECTIONS:
         problems += _section_ids(doc, catalog, section, extra_ids)
