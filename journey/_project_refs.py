@@ -305,14 +305,16 @@ def _milestones(doc: Document, catalog: Catalog) -> list[Problem]:
 def _milestone_users(
     doc: Document, catalog: Catalog
 ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """The plan tasks (that apply at the project's level) and gates using each milestone."""
+    """The plan tasks (that apply at the project's level) and the gates due at its stage
+    (journey.catalog.Catalog.gates_due) using each milestone."""
     level = doc.data.get("positioning")
     tasks: dict[str, list[str]] = {}
     for task in catalog.tasks.values():
         if not isinstance(level, str) or catalog.applies(task, level):
             tasks.setdefault(task.anchor, []).append(task.id)
     gates: dict[str, list[str]] = {}
-    for gate in catalog.gates.values():
+    stage = doc.data.get("stage")
+    for gate in catalog.gates_due(stage if isinstance(stage, str) else ""):
         for name in (gate.milestone, *(m for r in gate.rules for m in getattr(r, "order", ()))):
             if gate.id not in gates.get(name, []):
                 gates.setdefault(name, []).append(gate.id)

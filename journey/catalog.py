@@ -154,6 +154,13 @@ class Catalog:
         order = list(self.levels)
         return order.index(level) if level in order else len(order)
 
+    def gates_due(self, stage: str) -> list[Gate]:
+        """The gates a project at `stage` answers to: those of its stage, of the stages
+        before it and of the next one. A later gate is not due yet — its milestone may be
+        unset, and its verdict on a project that has not reached it says nothing."""
+        rank = self.stage_rank(stage)
+        return [g for g in self.gates.values() if self.stage_rank(g.stage) <= rank + 1]
+
     def applies(self, item: AnyItem, level: str) -> bool:
         """True when a project at `level` is assessed on `item`."""
         return self.level_rank(item.level) <= self.level_rank(level)

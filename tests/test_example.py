@@ -165,7 +165,7 @@ def test_example_validates(run: Runner, monkeypatch: pytest.MonkeyPatch) -> None
     assert result.code == 0, result.err
     # The one warning is on purpose: the OD-009 waiver expired five days earlier.
     assert result.err == (
-        "examples/harbour-view/project.yaml:260:14: warning: waivers[1].expires: the waiver "
+        "examples/harbour-view/project.yaml:259:14: warning: waivers[1].expires: the waiver "
         "for `OD-009` expired on 2026-10-15; it no longer applies — renew it with a new "
         "approval or remove it\n"
     )
