@@ -117,15 +117,15 @@ _CATALOG: dict[str, tuple[str, str]] = {
     "what.register.complaints": ("complaint register", "投诉台账"),
     "what.register.surveys": ("survey register", "满意度调查表"),
     # Channels
-    "channel.phone": ("phone", "电话"),
-    "channel.counter": ("counter", "前台来访"),
-    "channel.app": ("app", "APP及小程序"),
+    "channel.phone": ("Phone", "电话"),
+    "channel.counter": ("Counter", "前台来访"),
+    "channel.app": ("App", "APP及小程序"),
     "channel.wechat": ("WeChat", "微信"),
     "channel.weibo": ("Weibo", "微博"),
     "channel.douyin": ("Douyin", "抖音"),
-    "channel.media": ("media", "新闻媒体"),
-    "channel.government": ("government", "政府部门（12345/信访）"),
-    "channel.other": ("other", "其他"),
+    "channel.media": ("Media", "新闻媒体"),
+    "channel.government": ("Government", "政府部门（12345/信访）"),
+    "channel.other": ("Other", "其他"),
 }
 
 _GATE: dict[str, tuple[str, str]] = {
@@ -266,4 +266,133 @@ _LISTING: dict[str, tuple[str, str]] = {
     "catalog.field.to_month": ("to month after handover", "交付后截止月"),
 }
 
-MESSAGES: dict[str, tuple[str, str]] = {**_CATALOG, **_GATE, **_LISTING}
+_REPORT: dict[str, tuple[str, str]] = {
+    "report.service": ("After-delivery service", "交付后客户服务"),
+    "status.responded": ("responded", "已响应"),
+    "svc.not_due": ("not due before handover", "交付后方进行评估"),
+    "milestone.warranty_review": ("warranty review", "保修期服务评估"),
+    "svc.summary": (
+        "{repairs} repairs, {met} within every limit, {open} open; {complaints} complaints, "
+        "{complaints_open} open; {answers} survey answers, index {index}; {weak} "
+        "{weak|dimension|dimensions} below target; {actions} improvement actions.",
+        "报修 {repairs} 单，按时限完成率 {met}，未关闭 {open} 单；投诉 {complaints} 件，未关闭 "
+        "{complaints_open} 件；满意度答卷 {answers} 份，指数 {index}；{weak} 个维度低于目标值；"
+        "改进措施 {actions} 项。",
+    ),
+    "svc.repairs": ("Warranty repairs against their limits", "保修期报修时限达成情况"),
+    "svc.repairs_note": (
+        "A repair meets its limits when it was answered, attended on site and fixed within its "
+        "category's limits; repairs whose limits have not yet passed are not counted.",
+        "报修单在本类别规定的响应、上门和完成时限内处理即为按时；时限尚未届满的报修单不计入。",
+    ),
+    "svc.needed": (
+        "The warranty review asks for {needed} in every category.",
+        "保修期服务评估要求各类别均不低于 {needed}。",
+    ),
+    "svc.category": ("Category", "报修类别"),
+    "svc.limits_head": ("Limits (respond / on site / fix)", "时限（响应 / 上门 / 完成）"),
+    "svc.limits": ("{respond} / {onsite} / {fix} d", "{respond} / {onsite} / {fix}天"),
+    "svc.level_limits": ("respond {respond}, close {close} d", "{respond}响应，{close}天关闭"),
+    "svc.level_limits_head": ("Limits (respond / close)", "时限（响应 / 关闭）"),
+    "svc.hours": ("{count} h", "{count}小时"),
+    "svc.minutes": ("{count} min", "{count}分钟"),
+    "svc.met": ("Within limits", "按时限完成率"),
+    "svc.respond": ("Responded in time", "响应及时率"),
+    "svc.onsite": ("On site in time", "上门及时率"),
+    "svc.fix": ("Fixed in time", "完成及时率"),
+    "svc.repeats": ("Repeats", "重复报修"),
+    "svc.urgent": ("urgent", "紧急"),
+    "svc.investigation": ("investigate first", "先查勘"),
+    "svc.below": ("below the review's ratio", "低于评估要求"),
+    "svc.urgent_open": (
+        "{count} urgent {count|repair|repairs} with nobody on site past the limit",
+        "{count} 单紧急报修超时无人到场",
+    ),
+    "svc.no_investigation": (
+        "{count} without the joint investigation",
+        "{count} 单未先联合查勘",
+    ),
+    "svc.parties": ("By responsible party", "按责任单位"),
+    "svc.party": ("Responsible party", "责任单位"),
+    "svc.not_recorded": ("(not recorded)", "（未填写）"),
+    "svc.ageing": ("Open repairs by age", "未关闭报修存续天数"),
+    "svc.repeat_title": ("Repeat repairs", "重复报修"),
+    "svc.repeat_summary": (
+        "{repeats} repairs repeat an earlier one ({share} of all).",
+        "重复报修 {repeats} 单，占全部报修的 {share}。",
+    ),
+    "svc.repeat_allowed": (
+        "The warranty review allows {allowed}.",
+        "保修期服务评估上限为 {allowed}。",
+    ),
+    "svc.repeat_share": ("Share of the category", "占本类别比例"),
+    "svc.repeat_homes": ("Homes with the most repeat repairs", "重复报修最多的房屋"),
+    "svc.no_repairs": ("No repair register recorded.", "尚无报修台账。"),
+    "svc.complaints": ("Complaints by level and channel", "投诉分级及渠道"),
+    "svc.level": ("Level", "投诉等级"),
+    "svc.by_channel": ("By channel", "按渠道"),
+    "svc.handled_by": ("Answered by", "负责岗位"),
+    "svc.overdue": ("Open past the limit", "超时未关闭"),
+    "svc.escalation": ("Escalation", "升级处理"),
+    "svc.count": ("{count}", "{count} 件"),
+    "svc.no_shortfall": (
+        "Every complaint is at the level its triggers demand, with the professions they bring "
+        "in, and none is open past its limit.",
+        "每件投诉均按升级条件定级、相关专业均已介入，且无超时未关闭的投诉。",
+    ),
+    "svc.short.level": ("recorded below {level} ({why})", "低于应定等级“{level}”（{why}）"),
+    "svc.short.escalation": ("not escalated to {profession}", "未升级至{profession}"),
+    "svc.short.evidence": ("compensated without evidence on file", "涉及赔偿但未取证"),
+    "svc.short.overdue": (
+        "open past the {days}-day limit of {level}",
+        "超过“{level}”{days}天时限未关闭",
+    ),
+    "svc.timeline": ("Escalation timeline", "投诉升级时间线"),
+    "svc.escalations_note": (
+        "Complaints received each month by level; below, the latest complaints at the two "
+        "highest levels, or demanding them.",
+        "上图为每月受理投诉按等级分布；下表为最近的两个最高等级投诉（或应定为该等级的投诉）。",
+    ),
+    "svc.received": ("Received", "受理时间"),
+    "svc.channel": ("Channel", "渠道"),
+    "svc.households": ("Households", "户数"),
+    "svc.escalated_to": ("Escalated to", "升级至"),
+    "svc.responded": ("Responded", "响应时间"),
+    "svc.closed": ("Closed", "关闭日期"),
+    "svc.days": ("Days", "天数"),
+    "svc.demanded": ("should be {level}", "应定为{level}"),
+    "svc.no_complaints": ("No complaint register recorded.", "尚无投诉台账。"),
+    "svc.satisfaction": (
+        "Satisfaction by dimension and life-cycle stage",
+        "满意度（按维度及客户生命周期阶段）",
+    ),
+    "svc.satisfaction_note": (
+        "An answer's index is perceived ÷ expected (1–10 each); a dimension's index is the "
+        "mean of its answers. Bars: the index at each stage; the dark mark: the target.",
+        "每份答卷的满意度指数 = 感知分 ÷ 期望分（均为1–10分），维度指数为其答卷的平均值。"
+        "图中横条为各客户阶段的指数，深色竖线为目标值。",
+    ),
+    "svc.stage": ("Life-cycle stage", "客户阶段"),
+    "svc.months_head": ("Months after handover", "交付后月数"),
+    "svc.months_before": (
+        "before handover (signed, not yet handed over)",
+        "交付前（已签约未交付）",
+    ),
+    "svc.months_from": ("from month {start}", "第 {start} 个月起"),
+    "svc.months": ("months {start}–{to}", "第 {start}–{to} 个月"),
+    "svc.answers": ("Answers", "答卷数"),
+    "svc.index": ("Index", "满意度指数"),
+    "svc.chart": ("Satisfaction index by dimension and stage", "各维度分阶段满意度指数"),
+    "svc.target": ("Target", "目标值"),
+    "svc.dimension": ("Dimension", "满意度维度"),
+    "svc.actions_head": ("Actions", "改进措施"),
+    "svc.no_action": ("no sound action", "缺少有效改进措施"),
+    "svc.no_answers": ("No survey answers recorded.", "尚无满意度调查答卷。"),
+    "svc.actions": ("Improvement actions", "改进措施"),
+    "svc.aim": ("For", "针对"),
+    "svc.action": ("Action", "措施"),
+    "svc.standard": ("Judged done by", "考核标准"),
+    "svc.no_actions": ("No improvement action recorded.", "尚无改进措施。"),
+}
+
+MESSAGES: dict[str, tuple[str, str]] = {**_CATALOG, **_GATE, **_LISTING, **_REPORT}
