@@ -52,7 +52,6 @@ def test_repairs_add_up_per_category_party_and_home(tmp_path: Path) -> None:
     assert (repairs.total, repairs.repeats, repairs.open) == (4, 1, 1)
     leak = repairs.by_category["leakage"]
     assert (leak.total, leak.decided, leak.met_all, leak.fix) == (2, 2, 1, [1, 2])
-    assert leak.fix_days == {9: 1, 2: 1}
     assert repairs.by_party["宏建"].total == 3 and repairs.by_party[""].open == 1
     assert repairs.home_repeats == {("T1", "1201"): 1}
 

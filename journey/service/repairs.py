@@ -104,7 +104,6 @@ class CategoryStats:
     repeat_no_investigation: int = 0
     investigated_late: int = 0
     ages: dict[str, int] = field(default_factory=lambda: dict.fromkeys(AGE_BANDS, 0))
-    fix_days: dict[int, int] = field(default_factory=dict)  # days to fix -> repairs
     examples: dict[str, list[Example]] = field(default_factory=dict)
 
     @property
@@ -225,64 +224,70 @@ class RepairSink:
         return found
 
     def __call__(self, rows: list[tuple[Any, ...]]) -> None:
-        """Judge and count one batch of sound rows."""
-        add = self._one
+        """Judge and count one batch of sound rows. The loop runs once per repair (a million
+        in a large register), so it binds what it reads to local names and leaves the rare
+        cases — errors, open and repeat repairs, investigations — to methods."""
+        by_text, parties, now, today = self._by_text, self.summary.by_party, self._now, self._today
         for row in rows:
-            add(*row)
-
-    def _one(
-        self, line: int, rid: str, cat_text: str, building: str, unit: str,
-        reported: dt.datetime, responded: dt.datetime | None, onsite: dt.datetime | None,
-        fixed: dt.date | None, status: str, repeat_of: str, investigated: dt.date | None,
-        party: str,
-    ) -> None:  # fmt: skip
-        lim = self.limits_of(line, cat_text)
-        if lim is None:
-            return
-        if fixed is None and status in DONE_STATUSES:
-            self.reader.error(line, "fixed", "repairs.fixed_undated", status=status)
-            return
-        c = lim.stats
-        c.total += 1
-        c.by_status[status] += 1
-        now, day = self._now, reported.date()
-        answer = responded if responded is not None else onsite
-        r = _judge(answer, reported, lim.respond, now)
-        o = _judge(onsite, reported, lim.onsite, now)
-        if fixed is not None:
-            days = (fixed - day).days
-            f = 1 if days <= lim.fix_days else 2
-            c.fix_days[days] = c.fix_days.get(days, 0) + 1
-        else:
-            f = 2 if (self._today - day).days > lim.fix_days else 0
-        for pair, state in ((c.respond, r), (c.onsite, o), (c.fix, f)):
-            if state:
-                pair[1] += 1
-                pair[0] += state == 1
-        missed = r == 2 or o == 2 or f == 2
-        decided = missed or (r and o and f)
-        party_stats = self._party(party)
-        party_stats.total += 1
-        if decided:
-            c.decided += 1
-            party_stats.decided += 1
-            if not missed:
-                c.met_all += 1
-                party_stats.met_all += 1
+            (line, rid, cat_text, building, unit, reported, responded, onsite, fixed, status,
+             repeat_of, investigated, party) = row  # fmt: skip
+            lim = by_text.get(cat_text) or self.limits_of(line, cat_text)
+            if lim is None:
+                continue
+            if fixed is None and status in DONE_STATUSES:
+                self.reader.error(line, "fixed", "repairs.fixed_undated", status=status)
+                continue
+            c = lim.stats
+            c.total += 1
+            c.by_status[status] += 1
+            day = reported.date()
+            answer = responded if responded is not None else onsite
+            due = reported + lim.respond
+            r = (1 if answer <= due else 2) if answer is not None else (2 if due < now else 0)
+            due = reported + lim.onsite
+            o = (1 if onsite <= due else 2) if onsite is not None else (2 if due < now else 0)
+            if fixed is not None:
+                f = 1 if (fixed - day).days <= lim.fix_days else 2
             else:
+                f = 2 if (today - day).days > lim.fix_days else 0
+            if r:
+                c.respond[1] += 1
+                c.respond[0] += r == 1
+            if o:
+                c.onsite[1] += 1
+                c.onsite[0] += o == 1
+            if f:
+                c.fix[1] += 1
+                c.fix[0] += f == 1
+            who = parties.get(party) or self._party(party)
+            who.total += 1
+            if r == 2 or o == 2 or f == 2:
+                c.decided += 1
+                who.decided += 1
                 self._example(c, "missed", rid, line)
-        if status in OPEN_STATUSES:
-            c.open += 1
-            party_stats.open += 1
-            c.ages[age_band((self._today - day).days)] += 1
-            if lim.urgent and onsite is None and reported + lim.onsite < now:
-                c.urgent_open += 1
-                self._example(c, "urgent_open", rid, line)
-        if repeat_of:
-            self._repeat(c, party_stats, rid, repeat_of, building, unit, line)
-        if lim.investigation or repeat_of:
-            due = fixed is not None or f == 2
-            self._investigation(c, lim, rid, line, due, investigated, fixed)
+            elif r and o and f:
+                c.decided += 1
+                c.met_all += 1
+                who.decided += 1
+                who.met_all += 1
+            if status in OPEN_STATUSES:
+                self._open(c, lim, who, rid, line, reported, onsite, day)
+            if repeat_of:
+                self._repeat(c, who, rid, repeat_of, building, unit, line)
+            if lim.investigation or repeat_of:
+                due_now = fixed is not None or f == 2
+                self._investigation(c, lim, rid, line, due_now, investigated, fixed)
+
+    def _open(
+        self, c: CategoryStats, lim: _Limits, who: PartyStats, rid: str, line: int,
+        reported: dt.datetime, onsite: dt.datetime | None, day: dt.date,
+    ) -> None:  # fmt: skip
+        c.open += 1
+        who.open += 1
+        c.ages[age_band((self._today - day).days)] += 1
+        if lim.urgent and onsite is None and reported + lim.onsite < self._now:
+            c.urgent_open += 1
+            self._example(c, "urgent_open", rid, line)
 
     def _repeat(
         self, c: CategoryStats, party: PartyStats, rid: str, repeat_of: str, building: str,
@@ -323,18 +328,12 @@ class RepairSink:
         return found
 
     def _example(self, c: CategoryStats, reason: str, rid: str, line: int) -> None:
-        found = c.examples.setdefault(reason, [])
-        if len(found) < MAX_EXAMPLES:
-            found.append((rid, Place(self.reader.current.shown, line)))
-
-
-def _judge(
-    when: dt.datetime | None, reported: dt.datetime, limit: dt.timedelta, now: dt.datetime
-) -> int:
-    """0 pending, 1 met, 2 missed: one limit of one repair."""
-    if when is not None:
-        return 1 if when - reported <= limit else 2
-    return 2 if reported + limit < now else 0
+        found = c.examples.get(reason)
+        if found is None:
+            found = c.examples[reason] = []
+        elif len(found) >= MAX_EXAMPLES:
+            return
+        found.append((rid, Place(self.reader.current.shown, line)))
 
 
 def schema_for(buildings: tuple[str, ...] | list[str]) -> Schema:
