@@ -11,7 +11,7 @@ dimension, Chinese notes):
   months after handover, a surge of leaks in the typhoon season (July–September), floor
   heating in the heating season. Most orders meet their limits; the window contractor
   (金门窗业) is slow to send hardware and glass, so doors and windows fall below the 90 %
-  of the warranty review, and six orders wait for made-to-measure glass. The west-facing
+  of the warranty review, and three orders wait for made-to-measure glass. The west-facing
   windows of T3 leak: their repeat repairs are investigated jointly, except three.
 - complaints (投诉台账): about 330, handled at their level, including a group complaint of
   16 T3 households and a Douyin video about the same windows (both escalated as the
