@@ -331,6 +331,13 @@ _REPORT: dict[str, tuple[str, str]] = {
     "svc.complaints": ("Complaints by level and channel", "投诉分级及渠道"),
     "svc.level": ("Level", "投诉等级"),
     "svc.by_channel": ("By channel", "按渠道"),
+    "svc.compensated": ("Compensated", "赔偿"),
+    "svc.amount": ("{amount} yuan", "{amount} 元"),
+    "svc.closed_late": ("{count} closed late", "{count} 件超时关闭"),
+    "svc.topics": (
+        "The sensitive points complained about most",
+        "投诉最多的客户敏感点",
+    ),
     "svc.handled_by": ("Answered by", "负责岗位"),
     "svc.overdue": ("Open past the limit", "超时未关闭"),
     "svc.escalation": ("Escalation", "升级处理"),

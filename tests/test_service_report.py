@@ -145,3 +145,32 @@ def test_the_warranty_gate_is_not_judged_before_handover(tmp_path: Path) -> None
     # and a project at its stage hears about the milestone it lacks
     assert any(w.code == "project.milestone_for_gates" for w in project(
         tmp_path, cat=cat, milestones={"delivery": "2025-10-30"}).warnings)  # fmt: skip
+
+
+def cells(line: str) -> int:
+    """The cells of a Markdown table row (an escaped `\\|` is text)."""
+    return len(line.replace("\\|", "").strip().strip("|").split("|"))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_markdown_table_row_has_its_header_s_cells(lang: str) -> None:
+    from journey.catalog import load_catalog
+    from journey.project import load_project
+
+    folder = Path(__file__).parent.parent / "examples" / "harbour-view-1"
+    example = load_project(folder, load_catalog(), __import__("datetime").date(2026, 10, 20))
+    text = render(report(example, lang), "md")
+    tables: list[list[str]] = []
+    previous = ""
+    for line in text.splitlines():
+        if line.startswith("|"):
+            if not previous.startswith("|"):
+                tables.append([])
+            tables[-1].append(line)
+        previous = line
+    assert len(tables) >= 10
+    for table in tables:
+        assert "---" not in table[0] and len(table) >= 2, table[:2]  # a header, then
+        assert set(table[1]) <= set("|-:"), table[:2]  # the separator row
+        assert {cells(row) for row in table} == {cells(table[0])}, table[:3]
+    assert ("9,800" in text) and ("SP-ENG-001" in text)

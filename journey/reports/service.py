@@ -24,6 +24,7 @@ from journey.reports.service_models import (
     Shortfall,
     StageCell,
     StageInfo,
+    TopicRow,
     Totals,
 )
 from journey.reports.service_svg import satisfaction_chart, timeline_chart
@@ -33,6 +34,7 @@ from journey.service.repairs import AGE_BANDS, CategoryStats
 GATE = "warranty-review"
 TOP_PARTIES = 15
 TOP_HOMES = 10
+TOP_TOPICS = 8
 
 
 def service(project: Project, lang: str = "en", gates: Outcomes | None = None) -> ServiceReport:
@@ -72,6 +74,10 @@ def service(project: Project, lang: str = "en", gates: Outcomes | None = None) -
         channels=tuple(text(f"channel.{ch}", lang) for ch in _channels(project)),
         levels=tuple(_levels(project, lang)),
         shortfalls=tuple(_shortfalls(project, lang)),
+        topics=tuple(
+            TopicRow(id=point, title=project.catalog.points[point].title.get(lang), count=n)
+            for point, n in complaints.topics.most_common(TOP_TOPICS)
+        ),
         timeline=timeline_chart(
             complaints.by_month,
             [lv.id for lv in levels],

@@ -112,6 +112,14 @@ class LevelRow(Model):
     amount: float
 
 
+class TopicRow(Model):
+    """A sensitive point complaints were about, and how many."""
+
+    id: str
+    title: str
+    count: int
+
+
 class Shortfall(Model):
     """A way complaints fell short of the escalation rules, with the first ones named."""
 
@@ -267,6 +275,7 @@ class ServiceReport(Model):
     channels: tuple[str, ...]  # channel labels, in column order
     levels: tuple[LevelRow, ...]
     shortfalls: tuple[Shortfall, ...]
+    topics: tuple[TopicRow, ...]
     timeline: TimelineChart
     escalations: tuple[EscalationRow, ...]
     stages: tuple[StageInfo, ...]
