@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import Runner
 from servicekit import (
     REPAIR_HEADER,
     SURVEY_HEADER,
@@ -238,3 +239,30 @@ def test_validate_reads_the_registers_of_a_project(tmp_path: Path) -> None:
     folder = tmp_path / "project"
     found, files = check_project(folder, catalog(tmp_path / "again"))
     assert (found, files) == ([], 3)
+
+
+def test_bad_registers_exit_2_naming_their_places(tmp_path: Path, run: Runner) -> None:
+    from helpers import write_tree
+    from servicekit import CATALOG, REPAIR_HEADER, SURVEY_HEADER
+
+    catalog_dir = write_tree(tmp_path / "catalog", CATALOG)
+    folder = tmp_path / "project"
+    table(folder / "repairs.csv", REPAIR_HEADER, [repair("R1", "leakge")])
+    table(folder / "surveys.csv", SURVEY_HEADER, [["1201", "run-in", "repair", "8", "11"]])
+    write_tree(folder, {"project.yaml": {
+        "kind": "project", "id": "p", "name": "P", "positioning": "process",
+        "buildings": ["T1"], "stage": "after-delivery",
+        "milestones": {"delivery": "2025-10-30", "warranty_review": "2026-11-15"},
+        "repairs": ["repairs.csv"], "surveys": ["surveys.csv"],
+        "actions": [{"id": "IA-1", "dimension": "repair", "action": "回访",
+                     "owner": "customer-relations"}],
+    }})  # fmt: skip
+    base = ["--catalog", str(catalog_dir), "--as-of", "2026-11-01"]
+    for args in (["validate", str(folder)], ["gate", "repairs", "--project", str(folder)]):
+        result = run(*base, *args)
+        assert result.code == 2, result.err
+        assert "repairs.csv:2: error: category: unknown repair category `leakge`" in result.err
+        assert "surveys.csv:2: error: perceived: `11` is outside the allowed range 1 to 10" in (
+            result.err
+        )
+        assert "project.yaml:16:3: error: actions[0].due: the required field `due`" in result.err
