@@ -266,3 +266,23 @@ def test_bad_registers_exit_2_naming_their_places(tmp_path: Path, run: Runner) -
             result.err
         )
         assert "project.yaml:16:3: error: actions[0].due: the required field `due`" in result.err
+
+
+def test_a_rule_names_the_sheet_and_row_of_an_xlsx_register(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from journey.gates import evaluate
+
+    folder = tmp_path / "project"
+    folder.mkdir()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "报修台账"
+    sheet.append(REPAIR_HEADER)
+    sheet.append(repair("R1"))
+    sheet.append(repair("R2", fixed="2026-10-20"))  # 19 days: the limit is 5
+    book.save(folder / "repairs.xlsx")
+    result = evaluate("repairs", project(tmp_path, listed={"repairs": ["repairs.xlsx"]}))
+    late = result.rules[0].items[0]
+    assert (late.id, late.file, late.sheet, late.line) == (
+        "doors", str(folder / "repairs.xlsx"), "报修台账", 3,
+    )  # fmt: skip

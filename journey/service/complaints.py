@@ -278,7 +278,7 @@ class ComplaintSink:
             return
         homes = households or 1
         self._count(level, channel, homes, received, responded, closed, status, compensation)
-        place = Place(self.reader.current.shown, line)
+        place = Place(self.reader.current.shown, line, 0, self.reader.current.sheet)
         demanded, need, why = self._demands(channel, homes, compensation[0])
         if demanded > level.rank:
             target = self._order[demanded]

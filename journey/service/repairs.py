@@ -333,7 +333,8 @@ class RepairSink:
             found = c.examples[reason] = []
         elif len(found) >= MAX_EXAMPLES:
             return
-        found.append((rid, Place(self.reader.current.shown, line)))
+        current = self.reader.current
+        found.append((rid, Place(current.shown, line, 0, current.sheet)))
 
 
 def schema_for(buildings: tuple[str, ...] | list[str]) -> Schema:
