@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-test
 EXAMPLE := examples/harbour-view
+PHASE1 := examples/harbour-view-1
 OUT := out
 
 .PHONY: demo test lint unit browser fuzz bench schema clean
@@ -55,9 +56,15 @@ demo: $(VENV)/.installed
 	@echo
 	$(BIN)/journey --as-of $(AS_OF) gate delivery --project $(ASSESSED) --soft-fail
 	@echo
+	$(BIN)/journey --as-of $(AS_OF) validate $(PHASE1)
+	$(BIN)/journey --as-of $(AS_OF) gate warranty-review --project $(PHASE1) --soft-fail
+	@echo
+	$(BIN)/journey --as-of $(AS_OF) site --project $(PHASE1) -o $(OUT)/harbour-view-1
+	@echo
 	@echo "Reports written: open $(OUT)/index.html in a browser."
 	@echo "Lists for the field: $(OUT)/rectification.xlsx (整改通知单), $(OUT)/actions.xlsx (责任清单), $(OUT)/status.xlsx, $(OUT)/units.xlsx (交付房屋清单)."
 	@echo "Imported: $(ASSESSED)/findings/assessment.csv, rejected rows in assessment.rejects.csv."
+	@echo "Phase 1, a year after handover: $(OUT)/harbour-view-1/ (its service report: zh/service.html)."
 
 lint: $(STAMP)
 	$(BIN)/ruff check journey tests benchmarks

@@ -14,6 +14,7 @@ NAMES = [
     "bench_findings",
     "bench_xlsx",
     "bench_import",
+    "bench_service",
     "bench_graph",
     "bench_gate",
     "bench_site",

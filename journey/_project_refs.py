@@ -14,6 +14,7 @@ from typing import Any
 from journey.catalog import Catalog
 from journey.problems import Place, Problem, Severity
 from journey.project import waiver_state
+from journey.service.checks import action_refs
 from journey.validation import path_text, suggest
 from journey.yamlio import Document
 
@@ -39,6 +40,7 @@ def check_references(doc: Document, catalog: Catalog, as_of: dt.date) -> list[Pr
         *_extra_risks(doc, catalog),
         *_milestones(doc, catalog),
         *_waivers(doc, catalog, extra_ids, as_of),
+        *action_refs(doc, catalog, extra_ids),
     ]
     for section in SECTIONS:
         problems += _section_ids(doc, catalog, section, extra_ids)
@@ -303,14 +305,16 @@ def _milestones(doc: Document, catalog: Catalog) -> list[Problem]:
 def _milestone_users(
     doc: Document, catalog: Catalog
 ) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """The plan tasks (that apply at the project's level) and gates using each milestone."""
+    """The plan tasks (that apply at the project's level) and the gates due at its stage
+    (journey.catalog.Catalog.gates_due) using each milestone."""
     level = doc.data.get("positioning")
     tasks: dict[str, list[str]] = {}
     for task in catalog.tasks.values():
         if not isinstance(level, str) or catalog.applies(task, level):
             tasks.setdefault(task.anchor, []).append(task.id)
     gates: dict[str, list[str]] = {}
-    for gate in catalog.gates.values():
+    stage = doc.data.get("stage")
+    for gate in catalog.gates_due(stage if isinstance(stage, str) else ""):
         for name in (gate.milestone, *(m for r in gate.rules for m in getattr(r, "order", ()))):
             if gate.id not in gates.get(name, []):
                 gates.setdefault(name, []).append(gate.id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -39,6 +39,16 @@ from journey.models import (
     Task,
 )
 from journey.problems import Place, Problem, Severity, cap, key_text, problem, sort_key
+from journey.service.models import (
+    ComplaintLevel,
+    ComplaintLevelsFile,
+    Dimension,
+    LifeStage,
+    RepairCategory,
+    SatisfactionFile,
+    ServiceLevelsFile,
+    Trigger,
+)
 from journey.types import Rating
 from journey.validation import suggest, validate
 from journey.yamlio import Document, load_file
@@ -93,6 +103,11 @@ class Catalog:
     gates: dict[str, Gate] = field(default_factory=dict)
     cases: dict[str, DefectCase] = field(default_factory=dict)
     import_maps: dict[str, ImportMapFile] = field(default_factory=dict)
+    repair_categories: dict[str, RepairCategory] = field(default_factory=dict)
+    complaint_levels: dict[str, ComplaintLevel] = field(default_factory=dict)  # lowest first
+    complaint_triggers: list[Trigger] = field(default_factory=list)
+    dimensions: dict[str, Dimension] = field(default_factory=dict)
+    life_stages: dict[str, LifeStage] = field(default_factory=dict)  # in life-cycle order
     sources: dict[str, Source] = field(default_factory=dict)
     entry_sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     documents: list[Document] = field(default_factory=list)
@@ -138,6 +153,13 @@ class Catalog:
         """The position of a positioning level, lowest first."""
         order = list(self.levels)
         return order.index(level) if level in order else len(order)
+
+    def gates_due(self, stage: str) -> list[Gate]:
+        """The gates a project at `stage` answers to: those of its stage, of the stages
+        before it and of the next one. A later gate is not due yet — its milestone may be
+        unset, and its verdict on a project that has not reached it says nothing."""
+        rank = self.stage_rank(stage)
+        return [g for g in self.gates.values() if self.stage_rank(g.stage) <= rank + 1]
 
     def applies(self, item: AnyItem, level: str) -> bool:
         """True when a project at `level` is assessed on `item`."""
@@ -310,6 +332,10 @@ def load_catalog(root: Path | None = None) -> Catalog:
     return catalog
 
 
+# The kinds of which a catalog holds one file at most.
+_SINGLES = (CatalogInfoFile, MatrixFile, ScoringFile, ComplaintLevelsFile, SatisfactionFile)
+
+
 def _assemble(catalog: Catalog, parsed: list[tuple[Document, CatalogFile]]) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[tuple[str, str], Source] = {}
@@ -346,7 +372,7 @@ def _assemble(catalog: Catalog, parsed: list[tuple[Document, CatalogFile]]) -> l
 
     for doc, model in parsed:
         catalog.documents.append(doc)
-        if isinstance(model, (CatalogInfoFile, MatrixFile, ScoringFile)):
+        if isinstance(model, _SINGLES):
             if model.kind in singles:
                 line, col = doc.locate(("kind",))
                 problems.append(
@@ -367,8 +393,10 @@ def _assemble(catalog: Catalog, parsed: list[tuple[Document, CatalogFile]]) -> l
             elif isinstance(model, ScoringFile):
                 catalog.scoring = model
                 catalog.entry_sources[("scoring", model.id)] = Source(doc, ())
-            else:
+            elif isinstance(model, MatrixFile):
                 catalog.matrix = model
+            else:
+                _assemble_service(catalog, model, doc, add)
         elif isinstance(model, StagesFile):
             for i, stage in enumerate(model.stages):
                 if add("stage", stage.id, doc, ("stages", i)):
@@ -416,7 +444,39 @@ def _assemble(catalog: Catalog, parsed: list[tuple[Document, CatalogFile]]) -> l
                     catalog.cases[case.id] = case
         elif isinstance(model, ImportMapFile) and add("import-map", model.id, doc, ()):
             catalog.import_maps[model.id] = model
+        elif isinstance(model, ServiceLevelsFile):
+            _assemble_service(catalog, model, doc, add)
     return problems
+
+
+Adder = Callable[[str, str, Document, tuple[str | int, ...]], bool]
+
+
+def _assemble_service(
+    catalog: Catalog,
+    model: ServiceLevelsFile | ComplaintLevelsFile | SatisfactionFile,
+    doc: Document,
+    add: Adder,
+) -> None:
+    """The after-delivery kinds (journey.service.models): each entry unique in its kind."""
+    if isinstance(model, ServiceLevelsFile):
+        for i, category in enumerate(model.categories):
+            if add("repair-category", category.id, doc, ("categories", i)):
+                catalog.repair_categories[category.id] = category
+    elif isinstance(model, ComplaintLevelsFile):
+        for i, level in enumerate(model.levels):
+            if add("complaint-level", level.id, doc, ("levels", i)):
+                catalog.complaint_levels[level.id] = level
+        for i, trigger in enumerate(model.triggers):
+            add("trigger", str(i), doc, ("triggers", i))
+            catalog.complaint_triggers.append(trigger)
+    else:
+        for i, dim in enumerate(model.dimensions):
+            if add("dimension", dim.id, doc, ("dimensions", i)):
+                catalog.dimensions[dim.id] = dim
+        for i, stage in enumerate(model.stages):
+            if add("life-stage", stage.id, doc, ("stages", i)):
+                catalog.life_stages[stage.id] = stage
 
 
 def _path(loc: tuple[str | int, ...], *rest: str | int) -> str:

@@ -9,6 +9,7 @@ from journey.importmap import check_map
 from journey.models import CheckItem, DefectCase, Point, Risk, Task
 from journey.problems import Problem, problem
 from journey.rules import checklist_passed, findings_closed, red_lines_clear, risks_controlled
+from journey.service import checks as service_checks
 from journey.validation import suggest
 
 
@@ -31,6 +32,7 @@ def check_references(catalog: Catalog) -> list[Problem]:
     for map_id, import_map in catalog.import_maps.items():
         doc = catalog.entry_sources[("import-map", map_id)].doc
         problems.extend(check_map(doc, import_map, catalog.check_items))
+    problems.extend(service_checks.check_catalog(catalog))
     return problems
 
 
@@ -165,4 +167,5 @@ def _rule_refs(catalog: Catalog, rule: object, src: Source) -> list[Problem]:
         out += _ref(src, ("stage",), rule.stage, catalog.stages, "what.stage")
     if isinstance(rule, red_lines_clear.Options) and rule.through_stage is not None:
         out += _ref(src, ("through_stage",), rule.through_stage, catalog.stages, "what.stage")
+    out += service_checks.rule_refs(catalog, rule, src)
     return out

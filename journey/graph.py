@@ -1,11 +1,13 @@
 """The responsibility graph: who must do what before whom, as a networkx graph.
 
 Built once from a loaded catalog and, optionally, a project's state. Nodes are stages,
-professions, every item and every defect case; edges (each with its `kind`) run from an
-item to what it names — `depends_on` (to the upstream item), `owner`, `contributor`,
-`threatens` (risk to sensitive point), `covers` (check to sensitive point), `stage` —
-`prevents` from a checklist item to a defect case it catches (whichever of the two names
-the other), `affects` from a defect case to its sensitive points, plus derived `handoff`
+professions, every item, every defect case, and the repair categories and complaint
+levels of the after-delivery catalog (journey.graph_service); edges (each with its `kind`)
+run from a node to what it names — `depends_on` (to the upstream item), `owner`,
+`contributor`, `threatens` (risk to sensitive point), `covers` (check to sensitive point),
+`stage` — `prevents` from a checklist item to a defect case it catches (whichever of the
+two names the other), `affects` from a defect case to its sensitive points, `touches` from
+a repair category or complaint level to its sensitive points, plus derived `handoff`
 edges between professions (B → A when an item owned by A depends on an item owned by B),
 each with a `count`. Analyses and exporters read that one graph; every
 output is sorted so that two runs can be diffed.
@@ -42,11 +44,12 @@ EDGE_KINDS = (
     "covers",
     "prevents",
     "affects",
+    "touches",
     "stage",
     "handoff",
 )
 #: Edges that name another item rather than who or when: a cut does not follow them.
-LINK_KINDS = ("depends_on", "threatens", "covers", "prevents", "affects")
+LINK_KINDS = ("depends_on", "threatens", "covers", "prevents", "affects", "touches")
 
 
 def stage_node(stage: str) -> str:
@@ -123,6 +126,9 @@ def build(catalog: Catalog, state: State | None = None) -> Any:
         for case, item in catalog.case_links()
         if item in attrs and case in cases
     )
+    from journey.graph_service import add_service
+
+    add_service(g, catalog)
     add_handoffs(g)
     return g
 
@@ -390,7 +396,9 @@ def focus(g: Any, node: str) -> Focus:
     """The transitive upstream and downstream of `node` along `depends_on` (linear).
 
     A sensitive point or a defect case is nobody's work: its upstream is the risks and
-    checks that name it (and what they wait for), so that a person sees what protects it."""
+    checks that name it (and what they wait for) — and, for a point, the repair categories
+    and complaint levels that touch it — so that a person sees what protects it, before
+    handover and after."""
     starts = [node]
     names = _NAMES.get(g.nodes[node]["kind"])
     if names:
@@ -405,7 +413,7 @@ def focus(g: Any, node: str) -> Focus:
     )
 
 
-_NAMES = {"point": ("threatens", "covers"), "case": ("prevents",)}
+_NAMES = {"point": ("threatens", "covers", "touches"), "case": ("prevents",)}
 
 
 def _reach(g: Any, starts: list[str], edges: Any, side: int) -> set[str]:

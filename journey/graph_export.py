@@ -17,6 +17,7 @@ import networkx as nx
 from journey.chars import inert_json, printable
 
 ITEM_KINDS = ("point", "risk", "check", "task", "case")
+SERVICE_KINDS = ("repair", "complaint")  # repair categories, complaint levels
 
 
 def _sorted_edges(g: Any) -> list[tuple[str, str, str, dict[str, Any]]]:
@@ -25,7 +26,7 @@ def _sorted_edges(g: Any) -> list[tuple[str, str, str, dict[str, Any]]]:
 
 def _label(d: Mapping[str, Any], lang: str) -> str:
     title = d.get(f"title_{lang}") or d.get("title_en", "")
-    if d["kind"] in ITEM_KINDS:
+    if d["kind"] in ITEM_KINDS or d["kind"] in SERVICE_KINDS:
         return printable(f"{d['id']} {title}")
     return printable(str(title))
 
@@ -42,6 +43,8 @@ _SHAPES = {
     "check": "note",
     "task": "component",
     "case": "octagon",
+    "repair": "cds",
+    "complaint": "hexagon",
 }
 
 

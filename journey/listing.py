@@ -7,6 +7,7 @@ from typing import Any, NamedTuple
 from journey.catalog import Catalog
 from journey.messages import has, text
 from journey.models import CheckItem, DefectCase, Point, Risk, Task
+from journey.service.models import ComplaintLevel, Dimension, LifeStage, RepairCategory
 from journey.types import LocalisedText
 
 KINDS = (
@@ -20,7 +21,13 @@ KINDS = (
     "checklists",
     "gates",
     "cases",
+    "repairs",
+    "complaints",
+    "dimensions",
+    "life-stages",
 )
+#: The after-delivery kinds belong to the after-delivery stage.
+SERVICE_KINDS = ("repairs", "complaints", "dimensions", "life-stages")
 ALIASES = {
     "stage": "stages",
     "profession": "professions",
@@ -38,6 +45,14 @@ ALIASES = {
     "case": "cases",
     "defect-cases": "cases",
     "defect-case": "cases",
+    "service-levels": "repairs",
+    "repair": "repairs",
+    "repair-categories": "repairs",
+    "complaint-levels": "complaints",
+    "complaint": "complaints",
+    "satisfaction": "dimensions",
+    "dimension": "dimensions",
+    "life-stage": "life-stages",
 }
 
 
@@ -79,7 +94,7 @@ def rows(
                 entry.id,
                 row_kind,
                 row_stage,
-                getattr(entry, "owner", ""),
+                getattr(entry, "owner", "") or getattr(entry, "handler", ""),
                 entry_level,
                 entry.title.get(lang),
             )
@@ -99,10 +114,16 @@ def _entries(catalog: Catalog) -> list[tuple[str, Any]]:
     out += [("tasks", e) for e in catalog.tasks.values()]
     out += [("gates", e) for e in catalog.gates.values()]
     out += [("cases", e) for e in catalog.cases.values()]
+    out += [("repairs", e) for e in catalog.repair_categories.values()]
+    out += [("complaints", e) for e in catalog.complaint_levels.values()]
+    out += [("dimensions", e) for e in catalog.dimensions.values()]
+    out += [("life-stages", e) for e in catalog.life_stages.values()]
     return out
 
 
 def _stage_of(catalog: Catalog, entry: Any) -> str:
+    if isinstance(entry, (RepairCategory, ComplaintLevel, Dimension, LifeStage)):
+        return "after-delivery" if "after-delivery" in catalog.stages else ""
     if isinstance(entry, CheckItem):
         return catalog.checklists[catalog.item_checklist[entry.id]].stage
     if isinstance(entry, Task):
@@ -121,6 +142,7 @@ def find(catalog: Catalog, entry_id: str) -> tuple[str, Any] | None:
             "levels",
             "checklists",
             "gates",
+            *SERVICE_KINDS,
         ):
             return row_kind, entry
     for row_kind, entry in _entries(catalog):
@@ -146,6 +168,16 @@ def details(catalog: Catalog, entry: Any, lang: str) -> dict[str, Any]:
             f"{i} ({catalog.item_checklist[i]})" for c, i in catalog.case_links() if c == entry.id
         ]
         data["defined_at"] = catalog.case_source(entry.id).place().render()
+    if isinstance(entry, ComplaintLevel):
+        data["triggers"] = [
+            {
+                k: ", ".join(v) if isinstance(v, list) else v
+                for k, v in _plain(t, lang).items()
+                if k != "level" and v not in (None, [])
+            }
+            for t in catalog.complaint_triggers
+            if t.level == entry.id
+        ]
     if isinstance(entry, Point):
         data["covered_by"] = sorted(
             i.id
@@ -155,7 +187,18 @@ def details(catalog: Catalog, entry: Any, lang: str) -> dict[str, Any]:
         data["defect_cases"] = sorted(c.id for c in catalog.cases.values() if entry.id in c.points)
     if entry.id in catalog.sources:
         data["defined_at"] = catalog.place(entry.id).render()
+    space = _SPACES.get(type(entry))
+    if space is not None:
+        data["defined_at"] = catalog.entry_sources[(space, entry.id)].place().render()
     return data
+
+
+_SPACES: dict[type, str] = {
+    RepairCategory: "repair-category",
+    ComplaintLevel: "complaint-level",
+    Dimension: "dimension",
+    LifeStage: "life-stage",
+}
 
 
 def _plain(value: Any, lang: str) -> Any:
@@ -205,6 +248,7 @@ def _shown(catalog: Catalog, key: str, value: Any, lang: str) -> Any:
         "prevent_stage": catalog.stages,
         "owner": catalog.professions,
         "contributors": catalog.professions,
+        "handler": catalog.professions,
         "level": catalog.levels,
         "checklist": catalog.checklists,
     }

@@ -343,11 +343,13 @@ from journey import (  # noqa: E402
     _msg_import,
     _msg_project,
     _msg_report,
+    _msg_service,
     _msg_table,
 )
 
 for _table in (
     _msg_project.MESSAGES,
+    _msg_service.MESSAGES,
     _msg_graph.MESSAGES,
     _msg_gate.MESSAGES,
     _msg_report.MESSAGES,

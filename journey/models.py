@@ -9,6 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from journey.importmap import ImportMapFile
 from journey.rules import AnyRule
+from journey.service.models import ComplaintLevelsFile, SatisfactionFile, ServiceLevelsFile
 from journey.types import (
     AS_INT,
     AS_NUMBER,
@@ -313,6 +314,9 @@ CatalogFile = (
     | DefectCasesFile
     | ScoringFile
     | ImportMapFile
+    | ServiceLevelsFile
+    | ComplaintLevelsFile
+    | SatisfactionFile
 )
 
 FILE_MODELS: dict[str, type[CatalogFile]] = {
@@ -329,4 +333,7 @@ FILE_MODELS: dict[str, type[CatalogFile]] = {
     "defect-cases": DefectCasesFile,
     "scoring": ScoringFile,
     "import-map": ImportMapFile,
+    "service-levels": ServiceLevelsFile,
+    "complaint-levels": ComplaintLevelsFile,
+    "satisfaction": SatisfactionFile,
 }

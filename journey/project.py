@@ -17,6 +17,8 @@ from journey.errors import InvalidInput
 from journey.findings import FindingsSummary, read_findings
 from journey.models import Risk
 from journey.problems import Place, Problem, cap, problem, sort_key
+from journey.service.models import Action
+from journey.service.registers import REGISTERS, ServiceData, Sources, read_registers
 from journey.types import (
     AS_INT,
     Date,
@@ -175,13 +177,22 @@ class ProjectFile(Model):
     )
     findings: tuple[NonEmpty, ...] = ()
     status: NonEmpty | None = None  # the status workbook (SPEC §11), journey.statusbook
+    repairs: tuple[NonEmpty, ...] = ()
+    complaints: tuple[NonEmpty, ...] = ()
+    surveys: tuple[NonEmpty, ...] = ()
+    actions: tuple[Action, ...] = ()
     waivers: tuple[Waiver, ...] = ()
     extra_risks: tuple[ExtraRisk, ...] = ()
+
+    def registers(self) -> list[str]:
+        """Every after-delivery register file listed (repairs, complaints, surveys)."""
+        return [*self.repairs, *self.complaints, *self.surveys]
 
 
 @dataclass
 class Project:
-    """A loaded, valid project: its file, the catalog it is read against, its findings."""
+    """A loaded, valid project: its file, the catalog it is read against, its findings
+    and its after-delivery registers."""
 
     file: ProjectFile
     doc: Document
@@ -194,6 +205,7 @@ class Project:
     batch: Batch | None = None  # set on the view of one batch (`for_batch`)
     whole: Project | None = None  # on the view of one batch, the whole project
     status_places: dict[tuple[str, str], Place] = field(default_factory=dict)  # the workbook's
+    service: ServiceData = field(default_factory=ServiceData)
 
     @property
     def path(self) -> str:
@@ -301,6 +313,7 @@ class _Read(NamedTuple):
     files: int
     places: dict[tuple[str, str], Place]
     units: UnitRegister | None = None
+    service: ServiceData = ServiceData()
 
 
 def load_project(folder: Path, catalog: Catalog, as_of: dt.date) -> Project:
@@ -322,6 +335,7 @@ def load_project(folder: Path, catalog: Catalog, as_of: dt.date) -> Project:
         warnings=read.problems,
         units=read.units,
         status_places=read.places,
+        service=read.service,
     )
 
 
@@ -376,9 +390,11 @@ def _read(folder: Path, catalog: Catalog, as_of: dt.date) -> _Read:
     problems += found + found_rows
     units, found, read_units = _unit_register(doc, folder, buildings)
     problems += found
-    files = 1 + len(paths) + read_units + book.files
+    service, found, registers = _registers(doc, folder, catalog, buildings, as_of)
+    problems += found
+    files = 1 + len(paths) + read_units + book.files + registers
     return _Read(
-        model, doc, summary, cap(sorted(problems, key=sort_key)), files, book.places, units
+        model, doc, summary, cap(sorted(problems, key=sort_key)), files, book.places, units, service
     )
 
 
@@ -400,6 +416,27 @@ def _unit_register(
         return None, [problem(doc.path, line, col, "units", "file.not_regular")], 0
     register, found = read_units(path, shown_path(path), buildings)
     return register, found, 1
+
+
+def _registers(
+    doc: Document, folder: Path, catalog: Catalog, buildings: list[str], as_of: dt.date
+) -> tuple[ServiceData, list[Problem], int]:
+    """The after-delivery registers read into their summaries; problems; files read."""
+    problems: list[Problem] = []
+    found: dict[str, list[tuple[Path, str]]] = {}
+    for section in REGISTERS:
+        paths, missing = _findings_paths(doc, folder, section)
+        problems += missing
+        found[section] = [(path, shown_path(path)) for path in paths]
+    milestones = doc.data.get("milestones")
+    handover = milestones.get("delivery") if isinstance(milestones, dict) else None
+    try:
+        handover_day = dt.date.fromisoformat(handover) if isinstance(handover, str) else None
+    except ValueError:
+        handover_day = None  # the schema check reports it
+    sources = Sources(found["repairs"], found["complaints"], found["surveys"])
+    service, rows = read_registers(sources, catalog, buildings, as_of, handover_day)
+    return service, problems + rows, sum(len(v) for v in found.values())
 
 
 def _section_key(p: Problem) -> bool:
@@ -441,36 +478,66 @@ def _scores(doc: Document, model: ProjectFile, catalog: Catalog) -> list[Problem
     return out
 
 
-def _findings_paths(doc: Document, folder: Path) -> tuple[list[Path], list[Problem]]:
-    """The findings files to read, each once; an error for each listed one that does not
-    exist, is not a regular file, or is a file already listed under another name (a
-    link, `./findings//a.csv`), which would otherwise repeat every finding id."""
-    raw = doc.data.get("findings")
+# What is wrong with a table file listed in project.yaml, by section.
+_TABLE_CODES = {
+    "findings": {
+        "missing": "project.findings_missing",
+        "unreadable": "project.findings_unreadable",
+        "not_regular": "project.findings_not_regular",
+        "twice": "project.findings_twice",
+        "same": "project.findings_same",
+    },
+    "registers": {
+        "missing": "service.register_missing",
+        "unreadable": "service.register_unreadable",
+        "not_regular": "service.register_not_regular",
+        "twice": "service.register_twice",
+        "same": "service.register_same",
+    },
+}
+_REGISTER_WORDS = {
+    "repairs": "what.register.repairs",
+    "complaints": "what.register.complaints",
+    "surveys": "what.register.surveys",
+}
+
+
+def _findings_paths(
+    doc: Document, folder: Path, section: str = "findings"
+) -> tuple[list[Path], list[Problem]]:
+    """The table files of a section (`findings`, `repairs` …) to read, each once; an error
+    for each listed one that does not exist, is not a regular file, or is a file already
+    listed under another name (a link, `./findings//a.csv`), which would otherwise repeat
+    every row's id."""
+    raw = doc.data.get(section)
+    codes = _TABLE_CODES["findings" if section == "findings" else "registers"]
     paths: list[Path] = []
     problems: list[Problem] = []
     seen: dict[tuple[int, int], tuple[str, int]] = {}
     for i, name in enumerate(raw if isinstance(raw, list) else []):
         if not isinstance(name, str) or not name:
             continue
-        loc = ("findings", i)
+        loc = (section, i)
         line, col = doc.locate(loc)
         path = folder / name
         params: dict[str, object] = {"value": name}
+        if section in _REGISTER_WORDS:
+            params["what"] = _REGISTER_WORDS[section]
         try:
             info = path.stat()
         except FileNotFoundError:
-            code = "project.findings_missing"
+            code = codes["missing"]
         except (OSError, ValueError) as exc:
-            code = "project.findings_unreadable"
+            code = codes["unreadable"]
             params["reason"] = getattr(exc, "strerror", None) or str(exc)
         else:
             key = (info.st_dev, info.st_ino)
             if not stat.S_ISREG(info.st_mode):
-                code = "project.findings_not_regular"
+                code = codes["not_regular"]
             elif key in seen:
                 other, first_line = seen[key]
                 same = other == name
-                code = "project.findings_twice" if same else "project.findings_same"
+                code = codes["twice"] if same else codes["same"]
                 params.update({} if same else {"other": other, "first_line": first_line})
             else:
                 seen[key] = (name, line)

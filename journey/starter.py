@@ -32,6 +32,7 @@ milestones:  # YYYY-MM-DD; replace these placeholder dates
   sales_launch: {sales_launch}
   open_day: {open_day}  # at least 30 days before delivery
   delivery: {delivery}
+  # warranty_review: a year after delivery, for the after-delivery gate (保修期服务评估)
 # stage: design | construction | sales | pre-delivery | delivery | after-delivery
 stage: construction
 
@@ -52,6 +53,22 @@ tasks: {{}}
 # Inspection findings, CSV (UTF-8) or .xlsx, relative to this folder. Columns:
 # {columns}
 findings: [{findings}]
+
+# After handover (保修期): the repair register, the complaint register and the satisfaction
+# survey answers, CSV (UTF-8) or .xlsx, relative to this folder; see `journey schema project`.
+repairs: []
+complaints: []
+surveys: []
+# Improvement actions (改进措施) for each satisfaction dimension below its target:
+actions: []
+#  - id: IA-001
+#    dimension: repair-service
+#    action: call back every owner within 24 h of a repair being done
+#    owner: customer-relations
+#    assignee: Li Wei
+#    due: 2027-03-31
+#    standard: every repair called back; repair-service index at least 0.90
+#    status: open
 
 # Approved exceptions for an item id or a gate rule id; expired waivers stop applying.
 waivers: []

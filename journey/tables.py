@@ -268,6 +268,23 @@ class TableReader:
                 )
         return self.problems
 
+    def known_ids(self, values: Iterable[str]) -> set[str]:
+        """Those of `values` that some row read so far has as its id — by the 8-byte hash
+        kept for every id, so a reference (`repeat_of`) is checked without keeping ids."""
+        if self._ids is None:
+            return set()
+        wanted: dict[int, dict[int, list[str]]] = {}
+        for value in values:
+            h = hash(value)
+            wanted.setdefault(h & 0xFF, {}).setdefault(h, []).append(value)
+        found: set[str] = set()
+        for bucket, hashes in wanted.items():
+            present = set(self._ids.buckets[bucket])
+            for h, named in hashes.items():
+                if h in present:
+                    found.update(named)
+        return found
+
     # Header ----------------------------------------------------------------------
 
     def _required_names(self) -> str:
@@ -381,6 +398,16 @@ class TableReader:
         self.problems.append(
             Problem(Place(entry.shown, line, 0), path, code, params, severity, (), sheet_row)
         )
+
+    def error_in(self, shown: str, line: int, path: str, code: str, **params: object) -> None:
+        """Record an error at a line of a file read earlier (named as shown), within its cap:
+        a check that needs every row first (a reference to another row's id) reports so."""
+        current = self._file
+        self._file = next(f for f in self.files if f.shown == shown)
+        try:
+            self.error(line, path, code, **params)
+        finally:
+            self._file = current
 
     def file_error(self, code: str, line: int = 0, **params: object) -> None:
         """An error about the current file as a whole (unreadable, not a table …)."""

@@ -191,14 +191,28 @@ def datetime_or_bad(text: str) -> Any:
     """A `YYYY-MM-DD HH:MM[:SS]` date-time, or BAD (None for an empty cell)."""
     if not text:
         return None
+    if len(text) == 16 and text[10] in " T":
+        # the common form, from the days and minutes already read (a register holds
+        # millions of date-times, but few distinct days and at most 1,440 minutes)
+        day, clock = DAYS.get(text[:10]), CLOCKS.get(text[11:])
+        if day is not None and clock is not None:
+            return dt.datetime.combine(day, clock)
     found = _DATETIME.fullmatch(text)
     if found is None:
         return BAD
-    year, month, day, hour, minute, second = (int(g) for g in found.groups(default="0"))
+    year, month, day_, hour, minute, second = (int(g) for g in found.groups(default="0"))
     try:
-        return dt.datetime(year, month, day, hour, minute, second)
+        value = dt.datetime(year, month, day_, hour, minute, second)
     except ValueError:
         return BAD
+    if len(text) == 16 and len(DAYS) < CACHE_LIMIT and len(CLOCKS) < CACHE_LIMIT:
+        DAYS[text[:10]] = value.date()
+        CLOCKS[text[11:]] = value.time()
+    return value
+
+
+DAYS: dict[str, dt.date] = {}  # `YYYY-MM-DD` texts of valid date-times already read
+CLOCKS: dict[str, dt.time] = {}  # their `HH:MM` texts
 
 
 _DATES = {

@@ -19,11 +19,14 @@ csv.reader would), one over rows already split (xlsx).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from journey.tables import BATCH
-from journey.tables_cells import BAD, before
+from journey.tables_cells import BAD, CLOCKS, DAYS, before
+
+combine = dt.datetime.combine
 
 if TYPE_CHECKING:
     from journey.tables import Schema
@@ -144,8 +147,18 @@ def _body(
                 if col.required:
                     tests.append(f"not {v}")
         elif col.type == "datetime":
-            ns[f"p{i}"] = checker.parsers[col.name]
-            body.append(f"{v} = p{i}(c[{at}])")
+            # journey.tables_cells.datetime_or_bad, its common case written out: a day and a
+            # minute already read make the value without a call
+            ns.update(
+                {f"p{i}": checker.parsers[col.name]}, DAYS=DAYS, CLOCKS=CLOCKS, combine=combine
+            )
+            body += [
+                f"t = c[{at}]",
+                "d = DAYS.get(t[:10])",
+                "k = CLOCKS.get(t[11:])",
+                f"{v} = combine(d, k) if d is not None and k is not None and len(t) == 16 "
+                f"and t[10] in ' T' else p{i}(t)",
+            ]
             tests.append(f"{v} is BAD" + (f" or {v} is None" if col.required else ""))
         else:
             ns[f"g{i}"] = checker.caches[col.name].get
@@ -157,7 +170,19 @@ def _body(
     for earlier, later in schema.order:
         a, b = var[earlier], var[later]
         first, second = schema.column(earlier), schema.column(later)
-        compare = f"{b} < {a}" if (first.type == second.type) else f"before({b}, {a})"
+        compare = _before(b, a, second.type, first.type)
         guards = [f"{x} is not None" for x, c in ((a, first), (b, second)) if not c.required]
         tests.append("(" + " and ".join([*guards, compare]) + ")")
     return body, tests, var
+
+
+def _before(later: str, earlier: str, later_type: str, earlier_type: str) -> str:
+    """The test that `later` falls before `earlier`, written for their types: a date meeting
+    a date-time compares by day (as journey.tables_cells.before does)."""
+    if later_type == earlier_type:
+        return f"{later} < {earlier}"
+    if later_type == "date" and earlier_type == "datetime":
+        return f"{later} < {earlier}.date()"
+    if later_type == "datetime" and earlier_type == "date":
+        return f"{later}.date() < {earlier}"
+    return f"before({later}, {earlier})"

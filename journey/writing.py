@@ -43,9 +43,10 @@ class Target(Enum):
 
 def input_files(project: Project) -> list[Path]:
     """The files a report is made from: project.yaml, findings, the unit register, the
-    status workbook and catalog files."""
+    status workbook, the after-delivery registers and catalog files."""
     paths = [Path(project.path), project.folder / "project.yaml"]
     paths += [project.folder / name for name in project.file.findings]
+    paths += [project.folder / name for name in project.file.registers()]
     for table in (project.file.units, project.file.status):
         if isinstance(table, str):
             paths.append(project.folder / table)

@@ -32,7 +32,12 @@ BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stab
 BINARY = next((found for b in BROWSERS if (found := shutil.which(b))), None)
 DESKTOP = (1280, 900)
 PHONE = (375, 812)
-FIRST_SCREEN = {"open-day": ".verdict", "risk-assessment": ".gates", "delivery-plan": ".gates"}
+FIRST_SCREEN = {
+    "open-day": ".verdict",
+    "risk-assessment": ".gates",
+    "delivery-plan": ".gates",
+    "service": ".verdict",
+}
 A4_CONTENT = (703, 1017)  # CSS px inside the 12 mm × 14 mm margins of @page
 
 
@@ -130,12 +135,15 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
     b.close()
 
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "harbour-view"
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLE = EXAMPLES / "harbour-view"
+AFTER_DELIVERY = EXAMPLES / "harbour-view-1"
 
 
-@pytest.fixture(scope="module", params=["small", "example"])
+@pytest.fixture(scope="module", params=["small", "example", "after-delivery"])
 def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site of the small test project, and of the bundled example project."""
+    """The site of the small test project, of the bundled example project before its
+    handover, and of its first phase a year after handover (repairs, complaints, surveys)."""
     root = tmp_path_factory.mktemp("browser")
     shots = os.environ.get("JOURNEY_SCREENSHOTS")
     out = Path(shots) / request.param if shots else root / "site"
@@ -145,7 +153,8 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
         from journey.catalog import load_catalog
         from journey.project import load_project
 
-        project = load_project(EXAMPLE, load_catalog(), dt.date(2026, 10, 20))
+        folder = EXAMPLE if request.param == "example" else AFTER_DELIVERY
+        project = load_project(folder, load_catalog(), dt.date(2026, 10, 20))
     write_site(project, out)
     return out
 

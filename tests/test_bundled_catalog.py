@@ -128,7 +128,7 @@ def test_counts(catalog: Catalog) -> None:
 
 def test_gates(catalog: Catalog) -> None:
     gates = catalog.gates
-    milestones = {"design_freeze", "sales_launch", "open_day", "delivery"}
+    milestones = {"design_freeze", "sales_launch", "open_day", "delivery", "warranty_review"}
     assert {g.milestone for g in gates.values()} <= milestones
     design = gates["design"]
     assert (design.stage, design.milestone) == ("design", "design_freeze")
@@ -152,6 +152,13 @@ def test_gates(catalog: Catalog) -> None:
         "tasks-done",
         "red-lines-clear",
     }
+    warranty = gates["warranty-review"]
+    assert (warranty.stage, warranty.milestone) == ("after-delivery", "warranty_review")
+    assert [r.rule for r in warranty.rules] == [
+        "repairs-on-time",
+        "complaints-handled",
+        "satisfaction-acted",
+    ]
 
 
 def test_every_risk_names_points_and_every_sensitive_point_is_covered(catalog: Catalog) -> None:

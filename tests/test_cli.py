@@ -206,7 +206,7 @@ def test_as_of_at_the_edges_of_the_calendar(value: str, run: Runner) -> None:
         (
             "--kind",
             "riks",
-            "unknown kind `riks`; choose from stages, professions, levels, points, risks, checks, tasks, checklists, gates, cases (did you mean `risks`?)",
+            "unknown kind `riks`; choose from stages, professions, levels, points, risks, checks, tasks, checklists, gates, cases, repairs, complaints, dimensions, life-stages (did you mean `risks`?)",
         ),
     ],
 )

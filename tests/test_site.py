@@ -32,7 +32,7 @@ def test_site_writes_every_report_in_both_languages(
         for ext in ("html", "md")
     }
     assert {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} == expected
-    assert f"wrote 13 files to {out}; open {out / 'index.html'}" in capsys.readouterr().out
+    assert f"wrote 17 files to {out}; open {out / 'index.html'}" in capsys.readouterr().out
     zh = (out / "zh" / "open-day.html").read_text(encoding="utf-8")
     assert '<html lang="zh-CN">' in zh and "暂不具备开放条件" in zh
 
@@ -77,4 +77,4 @@ def test_render_site_evaluates_gates_once(tmp_path: Path, monkeypatch: pytest.Mo
 
     monkeypatch.setattr(journey.gates, "evaluate", counting)
     pages = render_site(project)
-    assert len(pages) == 13 and calls == ["open-day"]
+    assert len(pages) == 17 and calls == ["open-day"]

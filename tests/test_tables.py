@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journey import tables_csv, tables_fast
+from journey import tables_cells, tables_csv, tables_fast
 from journey.messages import render_problem
 from journey.tables import MAX_LINE, MAX_PROBLEMS_PER_FILE, Column, Schema, TableReader
 
@@ -320,6 +320,7 @@ def test_an_empty_file_says_which_header_it_needs(tmp_path: Path) -> None:
 CELL = st.sampled_from(
     ["R-1", "R-2", " R-1", "", " ", "leak", "Leak", "crack ", "T1", "T2", "T3",
      "2026-10-20 09:30", "2026-10-20", "2026-10-21 10:00:05", "2026-10-19", "2026-02-30",
+     "2026-10-20T09:30", "2026-10-20 24:00",
      "1", "0", "x", "2.5", "1e3", "https://a.cn/x", "../x", '"', '"a,b"', "\x01", "厨房", "\u3000"]
 )  # fmt: skip
 
@@ -351,6 +352,39 @@ def test_fast_and_reference_paths_agree(tmp_path: Path, lines: list[list[str]]) 
         _everything_slow(patch)
         reference = read(path)
     assert fast == reference
+
+
+def _datetime_by_regex(text: str) -> Any:
+    """The reference reading of a date-time cell: the regex and nothing else."""
+    import re
+
+    found = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?", text)
+    if found is None:
+        return tables_cells.BAD if text else None
+    year, month, day, hour, minute, second = (int(g) for g in found.groups(default="0"))
+    try:
+        return dt.datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return tables_cells.BAD
+
+
+DAY_TEXTS = st.sampled_from(["2026-10-20", "2026-02-30", "2026-13-01", "٢٠٢٦-١٠-٢٠", "2026-1-20"])
+CLOCK_TEXTS = st.sampled_from(["09:30", "23:59", "24:00", "09:60", "9:30", "09:30:05", "٠٩:٣٠"])
+
+
+@given(
+    parts=st.lists(
+        st.tuples(DAY_TEXTS, st.sampled_from([" ", "T", "X", ""]), CLOCK_TEXTS), max_size=12
+    )
+)
+def test_datetimes_read_from_known_days_and_minutes_as_the_regex_does(
+    parts: list[tuple[str, str, str]],
+) -> None:
+    """The fast reading of `YYYY-MM-DD HH:MM` (from the days and minutes already seen)
+    gives what the regex gives, whatever was read before."""
+    for day, sep, clock in parts:
+        text = f"{day}{sep}{clock}"
+        assert tables_cells.datetime_or_bad(text) == _datetime_by_regex(text), text
 
 
 # xlsx ----------------------------------------------------------------------------------

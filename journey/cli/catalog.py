@@ -25,7 +25,8 @@ def group() -> None:
 @click.option(
     "--kind",
     help="Only this kind: points, risks, checks, tasks, gates, checklists, stages, professions, "
-    "levels, cases (defect cases).",
+    "levels, cases (defect cases), repairs (repair categories), complaints (complaint levels), "
+    "dimensions, life-stages.",
 )
 @click.option("--stage", help="Only entries of this stage (e.g. sales, delivery).")
 @click.option("--level", help="Only items that apply at this positioning level (e.g. process).")

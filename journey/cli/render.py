@@ -14,7 +14,7 @@ from journey.cli._context import (
 )
 
 # Kept here as well as in journey.reports.REPORTS so that --help imports nothing heavy.
-REPORT_NAMES = ("risk-assessment", "delivery-plan", "open-day")
+REPORT_NAMES = ("risk-assessment", "delivery-plan", "open-day", "service")
 
 
 @click.command("render")
@@ -38,7 +38,7 @@ REPORT_NAMES = ("risk-assessment", "delivery-plan", "open-day")
 def command(
     report: str, project_dir: Path, fmt: str, output: Path | None, batch: str | None
 ) -> int:
-    """Render REPORT (risk-assessment, delivery-plan or open-day) for a project.
+    """Render REPORT (risk-assessment, delivery-plan, open-day or service) for a project.
 
     The report is rendered completely before it is written, and written atomically:
     a failure leaves any earlier file untouched. Exit 0 once it is written, whatever

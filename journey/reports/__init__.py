@@ -1,4 +1,5 @@
-"""Reports a project team reads: risk assessment, delivery plan, open-day readiness.
+"""Reports a project team reads: risk assessment, delivery plan, open-day readiness, and
+after handover the service report (repairs, complaints, satisfaction, actions).
 
 Builders return frozen data models (`journey.reports.models`); `render` formats one
 as HTML or Markdown; `journey.writing` puts it on disk atomically; `site` writes them all.
@@ -14,6 +15,7 @@ from journey.reports.models import Report
 from journey.reports.openday import open_day
 from journey.reports.plan import delivery_plan
 from journey.reports.risk import risk_assessment
+from journey.reports.service import service
 
 Builder = Callable[[Project, str, Outcomes | None], Report]
 
@@ -21,6 +23,7 @@ REPORTS: dict[str, Builder] = {
     "risk-assessment": risk_assessment,
     "delivery-plan": delivery_plan,
     "open-day": open_day,
+    "service": service,
 }
 
 
@@ -29,4 +32,4 @@ def build(name: str, project: Project, lang: str = "en", gates: Outcomes | None 
     return REPORTS[name](project, lang, gates)
 
 
-__all__ = ["REPORTS", "build", "delivery_plan", "open_day", "risk_assessment"]
+__all__ = ["REPORTS", "build", "delivery_plan", "open_day", "risk_assessment", "service"]

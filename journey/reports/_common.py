@@ -18,11 +18,11 @@ def gate_outcomes(project: Project) -> dict[str, GateResult]:
 
 
 def gate_badges(project: Project, lang: str, outcomes: Outcomes | None) -> tuple[GateBadge, ...]:
-    """A badge per catalog gate; `unknown` when it was not evaluated."""
+    """A badge per gate due at the project's stage (a later one would pass with nothing to
+    judge); `unknown` when it was not evaluated."""
     found = gate_outcomes(project) if outcomes is None else outcomes
-    return tuple(
-        _badge(project, gate_id, lang, found.get(gate_id)) for gate_id in project.catalog.gates
-    )
+    due = project.catalog.gates_due(project.file.stage)
+    return tuple(_badge(project, gate.id, lang, found.get(gate.id)) for gate in due)
 
 
 def _badge(project: Project, gate_id: str, lang: str, result: GateResult | None) -> GateBadge:

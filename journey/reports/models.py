@@ -351,4 +351,8 @@ class OpenDay(Model):
     waivers: tuple[WaiverRow, ...]
 
 
-Report = RiskAssessment | DeliveryPlan | OpenDay
+# The service report's models build on the ones above (Header, Tick); the package imports
+# this module first, so the import below always finds them defined.
+from journey.reports.service_models import ServiceReport  # noqa: E402
+
+Report = RiskAssessment | DeliveryPlan | OpenDay | ServiceReport

@@ -15,11 +15,14 @@ from pydantic import Field
 from journey.errors import UnknownRule
 from journey.rules import (
     checklist_passed,
+    complaints_handled,
     findings_closed,
     kpi_at_least,
     milestone_order,
     red_lines_clear,
+    repairs_on_time,
     risks_controlled,
+    satisfaction_acted,
     score_at_least,
     tasks_done,
 )
@@ -34,6 +37,9 @@ RULES: dict[str, ModuleType] = {
     "milestone-order": milestone_order,
     "kpi-at-least": kpi_at_least,
     "score-at-least": score_at_least,
+    "repairs-on-time": repairs_on_time,
+    "complaints-handled": complaints_handled,
+    "satisfaction-acted": satisfaction_acted,
 }
 
 AnyRule = Annotated[
@@ -44,7 +50,10 @@ AnyRule = Annotated[
     | red_lines_clear.Options
     | milestone_order.Options
     | kpi_at_least.Options
-    | score_at_least.Options,
+    | score_at_least.Options
+    | repairs_on_time.Options
+    | complaints_handled.Options
+    | satisfaction_acted.Options,
     Field(discriminator="rule"),
 ]
 
