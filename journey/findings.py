@@ -60,7 +60,7 @@ SCHEMA = Schema(
 COLUMNS = SCHEMA.names[:11]  # the columns of SPEC §3, in the order journey writes them
 ALL_COLUMNS = SCHEMA.names
 TAKE = ("id", "item", "building", "unit", "status", "found", "due", "closed", "contractor",
-        "severity")  # fmt: skip
+        "severity", "category")  # fmt: skip
 
 
 def age_band(days: int) -> str:
@@ -115,6 +115,8 @@ class BuildingStats:
     open_by_contractor: Counter[str] = field(default_factory=Counter)
     overdue_by_contractor: Counter[str] = field(default_factory=Counter)
     reopened_by_contractor: Counter[str] = field(default_factory=Counter)
+    by_contractor: Counter[str] = field(default_factory=Counter)  # every finding, any status
+    by_category: Counter[str] = field(default_factory=Counter)  # the source system's category
     overdue: int = 0  # not verified and past its due date on the as-of day
     closed_pairs: Counter[tuple[dt.date, dt.date]] = field(default_factory=Counter)
     undated_verified: Counter[dt.date] = field(default_factory=Counter)  # by found day
@@ -225,6 +227,8 @@ class _Tally:
     undated: dict[dt.date, int] = field(default_factory=dict)
     overdue: dict[str, int] = field(default_factory=dict)  # contractor ("" none): overdue
     contractors: dict[tuple[str, str], int] = field(default_factory=dict)  # open, by status
+    made: dict[str, int] = field(default_factory=dict)  # every finding by contractor
+    categories: dict[str, int] = field(default_factory=dict)  # every finding by category
 
     def stats(self) -> BuildingStats:
         """The building's findings as the gates and reports read them."""
@@ -233,6 +237,8 @@ class _Tally:
             open_found=Counter(self.open_found),
             closed_pairs=Counter(self.closed_pairs),
             undated_verified=Counter(self.undated),
+            by_contractor=Counter(self.made),
+            by_category=Counter(self.categories),
             overdue=sum(self.overdue.values()),
         )
         for item, n in self.items.items():
@@ -263,11 +269,30 @@ def _sink(
 
     def add(rows: list[tuple[Any, ...]]) -> None:
         last, tally = None, _Tally()
-        for line, fid, item, building, unit, status, found, due, closed, contractor, sev in rows:
+        for (
+            line,
+            fid,
+            item,
+            building,
+            unit,
+            status,
+            found,
+            due,
+            closed,
+            contractor,
+            sev,
+            cat,
+        ) in rows:
             if building is not last:  # rows mostly come building by building
                 last = building
                 tally = tallies.get(building) or tallies.setdefault(building, _Tally())
             tally.by_status[status] += 1
+            if contractor:
+                made = tally.made
+                made[contractor] = made.get(contractor, 0) + 1
+            if cat:
+                cats = tally.categories
+                cats[cat] = cats.get(cat, 0) + 1
             of_item = tally.items.get(item)
             if of_item is None:
                 of_item = tally.items[item] = _Count()

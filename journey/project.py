@@ -212,6 +212,18 @@ class Project:
         """The project file as shown in messages."""
         return self.doc.path
 
+    def source_files(self) -> list[Path]:
+        """Every file of the project that journey reads: project.yaml, the findings files,
+        the after-delivery registers, the unit register when `units:` names one and the
+        status workbook."""
+        paths = [self.folder / PROJECT_FILE]
+        paths += [self.folder / name for name in self.file.findings]
+        paths += [self.folder / name for name in self.file.registers()]
+        for table in (self.file.units, self.file.status):
+            if isinstance(table, str):
+                paths.append(self.folder / table)
+        return paths
+
     @property
     def level(self) -> str:
         """The project's positioning level."""

@@ -42,15 +42,9 @@ class Target(Enum):
 
 
 def input_files(project: Project) -> list[Path]:
-    """The files a report is made from: project.yaml, findings, the unit register, the
-    status workbook, the after-delivery registers and catalog files."""
-    paths = [Path(project.path), project.folder / "project.yaml"]
-    paths += [project.folder / name for name in project.file.findings]
-    paths += [project.folder / name for name in project.file.registers()]
-    for table in (project.file.units, project.file.status):
-        if isinstance(table, str):
-            paths.append(project.folder / table)
-    return paths + catalog_files(project.catalog)
+    """The files a report is made from: the project's files (project.yaml, findings, the
+    unit register, the status workbook, the after-delivery registers) and the catalog's."""
+    return [Path(project.path), *project.source_files(), *catalog_files(project.catalog)]
 
 
 def catalog_files(catalog: Catalog) -> list[Path]:

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Literal
 
 from journey.rules._base import Context, Hit, RuleOptions, hit, reason
 from journey.types import RISK_DONE, Slug
 
 if TYPE_CHECKING:
+    from journey.catalog import AnyItem
     from journey.models import Point
+    from journey.project import Project
+
+Applies = Callable[["AnyItem"], bool]
 
 
 class Options(RuleOptions):
@@ -21,25 +25,35 @@ class Options(RuleOptions):
 
 def check(options: Options, ctx: Context) -> Iterator[Hit]:
     """Yield each open risk, failed check or open finding linked to a red-line point."""
-    for point in _red_lines(options, ctx):
-        yield from _risks(point, ctx)
-        yield from _checks(point, ctx)
+    yield from _hits(ctx.project, ctx.applies, options.through_stage)
 
 
-def _red_lines(options: Options, ctx: Context) -> list[Point]:
-    catalog = ctx.project.catalog
-    limit = catalog.stage_rank(options.through_stage) if options.through_stage else None
+def open_red_lines(project: Project) -> Iterator[Hit]:
+    """Every open risk, failed check or open finding on a red line of the stages the
+    project has reached (all of them after delivery) that applies to its level, whatever
+    waivers say: what a portfolio lists as red lines held open."""
+    yield from _hits(project, project.applies, project.file.stage)
+
+
+def _hits(project: Project, applies: Applies, through_stage: str | None) -> Iterator[Hit]:
+    for point in _red_lines(project, applies, through_stage):
+        yield from _risks(point, project, applies)
+        yield from _checks(point, project, applies)
+
+
+def _red_lines(project: Project, applies: Applies, through_stage: str | None) -> list[Point]:
+    catalog = project.catalog
+    limit = catalog.stage_rank(through_stage) if through_stage else None
     return [
         p
         for p in catalog.points.values()
-        if p.red_line and ctx.applies(p) and (limit is None or catalog.stage_rank(p.stage) <= limit)
+        if p.red_line and applies(p) and (limit is None or catalog.stage_rank(p.stage) <= limit)
     ]
 
 
-def _risks(point: Point, ctx: Context) -> Iterator[Hit]:
-    project = ctx.project
+def _risks(point: Point, project: Project, applies: Applies) -> Iterator[Hit]:
     for risk in project.risks().values():
-        if point.id not in risk.points or not ctx.applies(risk):
+        if point.id not in risk.points or not applies(risk):
             continue
         status = project.risk_status(risk.id)
         if status in RISK_DONE:
@@ -50,10 +64,9 @@ def _risks(point: Point, ctx: Context) -> Iterator[Hit]:
         yield hit(risk, place, why, keys=(point.id,))
 
 
-def _checks(point: Point, ctx: Context) -> Iterator[Hit]:
-    project = ctx.project
+def _checks(point: Point, project: Project, applies: Applies) -> Iterator[Hit]:
     for item in project.catalog.check_items.values():
-        if point.id not in item.points or not ctx.applies(item):
+        if point.id not in item.points or not applies(item):
             continue
         if project.check_status(item.id) == "fail":
             why = reason("red_check_failed", point=point.id, point_title=point.title)
