@@ -19,6 +19,7 @@ from journey.numbers import AllNumbers
 from journey.project import WaiverState, waiver_state
 from journey.rules import Context, Hit, Reason, RuleOptions, check
 from journey.types import LocalisedText, Model, Rating
+from journey.whatif import MilestoneMove
 
 if TYPE_CHECKING:
     from journey.catalog import Catalog
@@ -144,6 +145,7 @@ class GateResult(Model):
     batch: str | None = None
     batches: tuple[BatchResult, ...] = ()
     numbers: AllNumbers | None = None
+    what_if: tuple[MilestoneMove, ...] = ()  # milestones moved for a what-if
 
     @property
     def passed(self) -> bool:
@@ -177,16 +179,17 @@ def evaluate(
     if project.whole is not None:  # already the view of one batch
         batch, project = project.batch.id if project.batch else None, project.whole
     numbers = all_numbers(project)
+    moved = {"what_if": project.what_if}
     if batch is not None:
         view = project.for_batch(batch)
         found = _result(gate, view, fail_on, Waivers(view.file.waivers, view.as_of))
-        return found.model_copy(update={"batch": batch, "numbers": numbers})
+        return found.model_copy(update={"batch": batch, "numbers": numbers, **moved})
     if project.file.batches:
         from journey.gates_batched import batched
 
-        return batched(gate, project, fail_on, numbers)
+        return batched(gate, project, fail_on, numbers).model_copy(update=moved)
     found = _result(gate, project, fail_on, Waivers(project.file.waivers, project.as_of))
-    return found.model_copy(update={"numbers": numbers})
+    return found.model_copy(update={"numbers": numbers, **moved})
 
 
 def evaluate_rules(

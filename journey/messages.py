@@ -341,6 +341,7 @@ from journey import (  # noqa: E402
     _msg_gate,
     _msg_graph,
     _msg_import,
+    _msg_portfolio,
     _msg_project,
     _msg_report,
     _msg_service,
@@ -357,6 +358,7 @@ for _table in (
     _msg_batch.MESSAGES,
     _msg_export.MESSAGES,
     _msg_import.MESSAGES,
+    _msg_portfolio.MESSAGES,
 ):
     _clash = set(_table) & set(_MESSAGES)
     assert not _clash, f"message codes defined twice: {sorted(_clash)}"

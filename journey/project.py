@@ -7,7 +7,7 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
 
 from pydantic import BeforeValidator, Field
 from pydantic_core import PydanticCustomError
@@ -33,6 +33,9 @@ from journey.types import (
 from journey.units import UnitRegister
 from journey.validation import path_text, validate
 from journey.yamlio import Document, load_file
+
+if TYPE_CHECKING:
+    from journey.whatif import MilestoneMove
 
 PROJECT_FILE = "project.yaml"
 
@@ -206,6 +209,7 @@ class Project:
     whole: Project | None = None  # on the view of one batch, the whole project
     status_places: dict[tuple[str, str], Place] = field(default_factory=dict)  # the workbook's
     service: ServiceData = field(default_factory=ServiceData)
+    what_if: tuple[MilestoneMove, ...] = ()  # milestones moved for a what-if (journey.whatif)
 
     @property
     def path(self) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from journey.catalog import Catalog
     from journey.problems import Problem
     from journey.project import Project
+    from journey.whatif import Wanted
 
 
 class Settings:
@@ -198,17 +199,45 @@ def batch_option(f: click.decorators.FC) -> click.decorators.FC:
     )(f)
 
 
+def what_if_option(f: click.decorators.FC) -> click.decorators.FC:
+    """`--milestone NAME=DATE`, repeatable: evaluate as if that milestone had that date
+    (the batch's, with --batch); passed as `what_if`, parsed before any work."""
+
+    def parse(ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> list[Wanted]:
+        from journey.whatif import parse as parse_specs
+
+        return parse_specs(value)
+
+    return click.option(
+        "--milestone",
+        "what_if",
+        multiple=True,
+        metavar="NAME=DATE",
+        callback=parse,
+        help="What-if: evaluate as if milestone NAME had this date (with --batch, the "
+        "batch's); repeatable. The output says so.",
+    )(f)
+
+
 def load_project(
-    project_dir: Path, s: Settings, catalog: Catalog | None = None, batch: str | None = None
+    project_dir: Path,
+    s: Settings,
+    catalog: Catalog | None = None,
+    batch: str | None = None,
+    what_if: Sequence[Wanted] = (),
 ) -> Project:
-    """The project against the active catalog (or `catalog`), or the view of one of its
-    batches; its warnings go to stderr."""
+    """The project against the active catalog (or `catalog`), with the milestones of a
+    what-if moved, or the view of one of its batches; its warnings go to stderr."""
     from journey.project import load_project as load
 
     if project_dir.name == "project.yaml" and not project_dir.is_dir():
         project_dir = project_dir.parent
     project = load(project_dir, catalog or s.load_catalog(), s.as_of)
     print_problems(project.warnings, s)
+    if what_if:
+        from journey.whatif import apply
+
+        project = apply(project, what_if, batch)
     return project.for_batch(batch) if batch is not None else project
 
 

@@ -14,10 +14,12 @@ from journey.cli._context import (
     project_option,
     say,
     settings,
+    what_if_option,
 )
 
 if TYPE_CHECKING:
     from journey.gates import GateResult
+    from journey.whatif import Wanted
 
 FORMAT_NAMES = ("text", "json", "junit", "sarif", "github", "markdown")
 RATINGS = ("low", "medium", "high", "critical")
@@ -54,6 +56,7 @@ class Target(NamedTuple):
     "--soft-fail", is_flag=True, help="Exit 0 even when the gate fails (not on bad input)."
 )
 @batch_option
+@what_if_option
 def command(
     gate: str,
     project_dir: Path,
@@ -61,6 +64,7 @@ def command(
     fail_on: str,
     soft_fail: bool,
     batch: str | None,
+    what_if: list[Wanted],
 ) -> int:
     """Evaluate GATE of the catalog against the project in DIR.
 
@@ -68,6 +72,9 @@ def command(
     batch fails); --batch evaluates one batch alone. Exit 0 when the gate passes, 1
     when it fails (0 with --soft-fail), 2 when the catalog, project, findings or options
     are invalid.
+
+    --milestone NAME=DATE evaluates the project as if that milestone had that date (the
+    batch's, with --batch); every output format says so.
     """
     from journey.gates import evaluate, find_gate
     from journey.types import Rating
@@ -77,8 +84,8 @@ def command(
     targets = parse_targets(outputs)
     catalog = s.load_catalog()
     find_gate(catalog, gate)
-    project = load_project(project_dir, s, catalog)
-    result = evaluate(gate, project, Rating(fail_on), batch)
+    project = load_project(project_dir, s, catalog, batch, what_if)
+    result = evaluate(gate, project, Rating(fail_on))
     inputs = input_files(project)
     for target in targets:
         emit(target, result, s, inputs)

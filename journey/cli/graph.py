@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from journey.catalog import Catalog
     from journey.graph import Analysis, State
     from journey.problems import Problem
+    from journey.whatif import Wanted
 
 FORMATS = ("text", "dot", "mermaid", "graphml", "json")
 
@@ -36,8 +37,12 @@ FORMATS = ("text", "dot", "mermaid", "graphml", "json")
 @click.option("--stage", metavar="STAGE", help="Only the items of this stage.")
 @click.option(
     "--milestone",
-    metavar="NAME",
-    help="Milestone of the critical path (default: the next one after the as-of date).",
+    "milestones",
+    multiple=True,
+    metavar="NAME[=DATE]",
+    help="NAME: the milestone of the critical path (default: the one a what-if moves, else "
+    "the next one after the as-of date). NAME=DATE, repeatable: what-if — as if that "
+    "milestone had that date.",
 )
 @click.option(
     "-o",
@@ -51,7 +56,7 @@ def command(
     fmt: str,
     focus_on: str | None,
     stage: str | None,
-    milestone: str | None,
+    milestones: tuple[str, ...],
     output: Path | None,
     batch: str | None,
 ) -> int:
@@ -59,13 +64,17 @@ def command(
     and with --project the blocked items and the critical path to a milestone.
 
     --format dot, mermaid, graphml or json exports the graph itself (Mermaid output is
-    bare `flowchart` source to paste into a ```mermaid block). Exit 2 when the catalog
+    bare `flowchart` source to paste into a ```mermaid block). --milestone NAME=DATE
+    (with --project) is a what-if: the project as if that milestone had that date; a
+    value without `=` names the milestone of the critical path. Exit 2 when the catalog
     has a dependency cycle or an option names something unknown.
     """
     from journey.graph import State, analyse, export
+    from journey.whatif import summary
     from journey.writing import catalog_files, check_folder, input_files, write_atomic
 
     s = settings()
+    milestone, what_if = _milestones(milestones)
     if output is not None and str(output) == "-":
         output = None  # `-o -`: standard output, as for `gate`
     if output is not None:
@@ -73,28 +82,56 @@ def command(
     catalog = s.load_catalog()  # a dependency cycle makes it invalid: exit 2
     problems = catalog.warnings
     _check_stage(catalog, stage)
-    state, inputs = None, catalog_files(catalog)
-    if batch is not None and project_dir is None:
+    state, inputs, moved = None, catalog_files(catalog), ""
+    if (batch is not None or what_if) and project_dir is None:
         from journey.messages import text
 
-        raise click.UsageError(text("graph.batch_needs_project", s.lang))
+        code = "graph.batch_needs_project" if batch is not None else "graph.whatif_needs_project"
+        raise click.UsageError(text(code, s.lang))
     if project_dir is not None:
-        project = load_project(project_dir, s, catalog, batch)
+        project = load_project(project_dir, s, catalog, batch, what_if)
         state, inputs = State.of(project), input_files(project)
+        milestone = milestone or (what_if[0].name if what_if else None)
         _check_milestone(state.milestones, milestone)
+        moved = summary(project.what_if, s.lang)
     _check_focus(catalog, state, focus_on)
     result = analyse(catalog, state, focus_on=focus_on, stage=stage, milestone=milestone)
     if fmt == "text":
         out = render_text(result, catalog, problems, s.lang)
+        out = f"{moved}\n\n{out}" if moved else out
     else:
         if not s.quiet:
             print_problems(problems, s)
-        out = export(result.graph, fmt, s.lang)
+        if moved:
+            result.graph.graph["what_if"] = moved
+        out = _noted(export(result.graph, fmt, s.lang), fmt, moved)
     if output is None:
         click.echo(out, nl=False)
     else:
         write_atomic(output, out, inputs)
     return 0
+
+
+def _milestones(values: tuple[str, ...]) -> tuple[str | None, list[Wanted]]:
+    """`--milestone` values: the one without `=` names the critical path's milestone (at
+    most one), those with `=` are a what-if."""
+    from journey.errors import UsageProblem
+    from journey.whatif import parse
+
+    path = [v for v in values if "=" not in v]
+    if len(path) > 1:
+        raise UsageProblem("graph.milestone_twice", values=", ".join(path))
+    return (path[0] if path else None), parse(v for v in values if "=" in v)
+
+
+def _noted(out: str, fmt: str, moved: str) -> str:
+    """DOT and Mermaid say a what-if in a comment below their first line (GraphML and
+    JSON carry it as the graph's `what_if` attribute)."""
+    mark = {"dot": "//", "mermaid": "%%"}.get(fmt)
+    if not moved or mark is None:
+        return out
+    first, _, rest = out.partition("\n")
+    return f"{first}\n{mark} {moved}\n{rest}"
 
 
 def _check_focus(catalog: Catalog, state: State | None, focus_on: str | None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,7 +12,11 @@ from journey.cli._context import (
     load_project,
     project_option,
     settings,
+    what_if_option,
 )
+
+if TYPE_CHECKING:
+    from journey.whatif import Wanted
 
 # Kept here as well as in journey.reports.REPORTS so that --help imports nothing heavy.
 REPORT_NAMES = ("risk-assessment", "delivery-plan", "open-day", "service")
@@ -35,15 +40,21 @@ REPORT_NAMES = ("risk-assessment", "delivery-plan", "open-day", "service")
     help="Write to this file (its folder must exist); default or `-`: standard output.",
 )
 @batch_option
+@what_if_option
 def command(
-    report: str, project_dir: Path, fmt: str, output: Path | None, batch: str | None
+    report: str,
+    project_dir: Path,
+    fmt: str,
+    output: Path | None,
+    batch: str | None,
+    what_if: list[Wanted],
 ) -> int:
     """Render REPORT (risk-assessment, delivery-plan, open-day or service) for a project.
 
     The report is rendered completely before it is written, and written atomically:
     a failure leaves any earlier file untouched. Exit 0 once it is written, whatever
     the gate verdicts; 2 when the catalog or project is invalid or the file cannot be
-    written.
+    written. With --milestone NAME=DATE the report is of a what-if, and says so.
     """
     from journey.messages import text
     from journey.reports import build
@@ -55,7 +66,7 @@ def command(
         output = None  # `-o -`: standard output, as for `gate`
     if output is not None:
         check_folder(output)  # before any work
-    project = load_project(project_dir, s, batch=batch)
+    project = load_project(project_dir, s, batch=batch, what_if=what_if)
     content = render(build(report, project, s.lang), "md" if fmt == "md" else "html")
     if output is None:
         click.echo(content, nl=False)

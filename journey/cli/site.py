@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,7 +12,11 @@ from journey.cli._context import (
     load_project,
     project_option,
     settings,
+    what_if_option,
 )
+
+if TYPE_CHECKING:
+    from journey.whatif import Wanted
 
 
 @click.command("site")
@@ -24,18 +29,20 @@ from journey.cli._context import (
     help="Folder to write the site to (created if needed).",
 )
 @batch_option
-def command(project_dir: Path, output: Path, batch: str | None) -> int:
+@what_if_option
+def command(project_dir: Path, output: Path, batch: str | None, what_if: list[Wanted]) -> int:
     """Write every report in English and Chinese, as HTML and Markdown, and an index.
 
     Layout: OUTPUT/index.html (gate verdicts, relative links), OUTPUT/en/*.html|md and
     OUTPUT/zh/*.html|md. Every page is rendered before the first is written. Exit 0
     once written, whatever the gate verdicts; 2 on invalid input or a write failure.
+    With --milestone NAME=DATE every page is of a what-if, and says so.
     """
     from journey.messages import text
     from journey.reports.site import INDEX, write_site
 
     s = settings()
-    project = load_project(project_dir, s, batch=batch)
+    project = load_project(project_dir, s, batch=batch, what_if=what_if)
     written = write_site(project, output, s.lang)
     if not s.quiet:
         index = output / INDEX

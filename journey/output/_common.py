@@ -12,7 +12,7 @@ from journey.problems import Place
 from journey.types import LocalisedText
 
 if TYPE_CHECKING:
-    from journey.gates import ItemResult, RuleResult
+    from journey.gates import GateResult, ItemResult, RuleResult
     from journey.rules import Reason
 
 _WORDS = {"status": "gate.status.", "rating": "gate.rating."}
@@ -82,6 +82,13 @@ def rule_status(rule: RuleResult, lang: str) -> str:
 def rating(value: str, lang: str) -> str:
     """A rating or severity as a word."""
     return text(f"gate.rating.{value}", lang)
+
+
+def what_if(result: GateResult, lang: str) -> str:
+    """`What-if: open_day 24 Oct 2026 → 5 Nov 2026`, or "" for a result of real dates."""
+    from journey.whatif import summary
+
+    return summary(result.what_if, lang)
 
 
 def one_line(value: str) -> str:

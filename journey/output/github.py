@@ -17,6 +17,7 @@ from journey.output._common import (
     owner,
     relative_to,
     source_root,
+    what_if,
 )
 
 if TYPE_CHECKING:
@@ -36,7 +37,8 @@ def render(result: GateResult, lang: str) -> str:
             if level is not None:
                 found[level].append((-item.severity.rank, order, item, rule))
                 order += 1
-    lines: list[str] = []
+    moved = what_if(result, lang)
+    lines = [f"::notice title=what-if::{_data(moved)}"] if moved else []
     for level, entries in found.items():
         entries.sort(key=lambda e: (e[0], e[1]))
         lines.extend(annotation(level, item, rule, lang) for _, _, item, rule in entries[:LIMIT])

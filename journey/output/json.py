@@ -39,6 +39,7 @@ def document(result: GateResult, lang: str) -> dict[str, Any]:
         "counts": data["counts"],
         **_batches(result, lang),
         "numbers": data.get("numbers"),
+        **({"what_if": data["what_if"]} if result.what_if else {}),
     }
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
 from journey.messages import text
-from journey.output._common import item_reason, label, one_line, owner, say, where
+from journey.output._common import item_reason, label, one_line, owner, say, what_if, where
 
 if TYPE_CHECKING:
     from journey.gates import Counts, GateResult, RuleResult
@@ -59,6 +59,8 @@ def _properties(suite: ET.Element, result: GateResult, lang: str) -> None:
         "verdict": result.verdict,
         "fail_on": result.fail_on.value,
     }
+    if result.what_if:
+        values["what_if"] = what_if(result, lang)
     for name, value in values.items():
         ET.SubElement(props, "property", {"name": name, "value": one_line(value)})
 

@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING
 
 from journey.markdown import escape
 from journey.messages import text
-from journey.output._common import item_reason, label, owner, rating, rule_status, say, where
+from journey.output._common import (
+    item_reason,
+    label,
+    owner,
+    rating,
+    rule_status,
+    say,
+    what_if,
+    where,
+)
 
 if TYPE_CHECKING:
     from journey.gates import GateResult, RuleResult
@@ -85,7 +94,11 @@ def _head(result: GateResult, lang: str) -> list[str]:
         date=result.milestone_date or "-",
     )
     icon = ICON["pass" if result.passed else "fail"]
-    return [f"## {icon} {title}", "", f"{context} · {milestone}", "", summary]
+    moved = what_if(result, lang)
+    lines = [f"## {icon} {title}", "", f"{context} · {milestone}", ""]
+    if moved:
+        lines += [f"> ⚠️ {escape(moved)}", ""]
+    return [*lines, summary]
 
 
 def _row(*cells: str) -> str:

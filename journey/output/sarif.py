@@ -77,6 +77,11 @@ def log(result: GateResult, lang: str, root: Path | None = None) -> dict[str, An
             "asOf": result.as_of.isoformat(),
             "failOn": result.fail_on.value,
             "catalog": f"{result.catalog.name} {result.catalog.version}",
+            **(
+                {"whatIf": [m.model_dump(mode="json") for m in result.what_if]}
+                if result.what_if
+                else {}
+            ),
         },
     }
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}

@@ -10,7 +10,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from journey.messages import text
-from journey.output._common import item_reason, label, one_line, owner, rating, say, where
+from journey.output._common import (
+    item_reason,
+    label,
+    one_line,
+    owner,
+    rating,
+    say,
+    what_if,
+    where,
+)
 
 if TYPE_CHECKING:
     from journey.gates import GateResult, ItemResult, RuleResult
@@ -104,7 +113,9 @@ def _header(result: GateResult, lang: str, paint: Style) -> list[str]:
     milestone = text("gate.text.milestone", lang, milestone=result.milestone, date=date)
     if result.batch is not None:
         head += " · " + text("gate.text.one_batch", lang, batch=result.batch)
-    return [paint(head, "bold"), paint(f"{context} · {milestone}", "dim")]
+    lines = [paint(head, "bold"), paint(f"{context} · {milestone}", "dim")]
+    moved = what_if(result, lang)
+    return [*lines, paint(moved, "warn")] if moved else lines
 
 
 def _rule(

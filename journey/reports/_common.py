@@ -8,6 +8,7 @@ from journey import gates
 from journey.gates import GateResult, RuleResult
 from journey.project import Project
 from journey.reports.models import BatchBadge, GateBadge, Header, Milestone, Verdict, WaiverRow
+from journey.whatif import summary
 
 Outcomes = Mapping[str, GateResult]  # gate id -> its result for the project
 
@@ -68,6 +69,7 @@ def header(project: Project, report: str, lang: str, outcomes: Outcomes | None =
         gates=gate_badges(project, lang, outcomes),
         batch=project.batch.id if project.batch else "",
         batch_buildings=project.batch.buildings if project.batch else (),
+        what_if=summary(project.what_if, lang),
     )
 
 

@@ -57,6 +57,7 @@ class Header(Model):
     gates: tuple[GateBadge, ...]
     batch: str = ""  # the batch a report of one batch is about
     batch_buildings: tuple[str, ...] = ()
+    what_if: str = ""  # the milestones moved for a what-if, on one line
 
 
 class WaiverRow(Model):
