@@ -51,6 +51,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Import an inspection system's export (xlsx, csv) into a findings CSV.",
     ),
     "init": ("journey.cli.init", "command", "Write a commented starter project."),
+    "diff": (
+        "journey.cli.diff",
+        "command",
+        "Compare two results of one gate: what newly blocks, what was resolved.",
+    ),
     "schema": (
         "journey.cli.schema",
         "command",
