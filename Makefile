@@ -61,7 +61,9 @@ demo: $(VENV)/.installed
 	@echo
 	$(BIN)/journey --as-of $(AS_OF) site --project $(PHASE1) -o $(OUT)/harbour-view-1
 	@echo
-	@echo "Reports written: open $(OUT)/index.html in a browser."
+	$(BIN)/journey --as-of $(AS_OF) portfolio examples/portfolio -o $(OUT)/portfolio
+	@echo
+	@echo "Reports written: open $(OUT)/index.html in a browser; the portfolio: $(OUT)/portfolio/index.html."
 	@echo "Lists for the field: $(OUT)/rectification.xlsx (整改通知单), $(OUT)/actions.xlsx (责任清单), $(OUT)/status.xlsx, $(OUT)/units.xlsx (交付房屋清单)."
 	@echo "Imported: $(ASSESSED)/findings/assessment.csv, rejected rows in assessment.rejects.csv."
 	@echo "Phase 1, a year after handover: $(OUT)/harbour-view-1/ (its service report: zh/service.html)."

@@ -19,6 +19,7 @@ NAMES = [
     "bench_gate",
     "bench_site",
     "bench_export",
+    "bench_portfolio",
 ]
 
 

@@ -130,4 +130,119 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff.now.waived": ("now waived", "现已特批"),
     "diff.now.warns": ("now only a warning", "现仅为警告"),
     "diff.now.passes": ("now passes", "现已通过"),
+    # journey portfolio
+    "portfolio.no_folder": ("no folder {path}", "文件夹 {path} 不存在"),
+    "portfolio.none": (
+        "no project under {folders}: a project is a folder holding project.yaml, given "
+        "itself or one level down",
+        "{folders} 下没有项目：项目是含有 project.yaml 的文件夹（直接给出，或位于下一级）",
+    ),
+    "portfolio.no_project": (
+        "no project here: neither this folder nor a folder directly inside it holds project.yaml",
+        "此处没有项目：该文件夹及其下一级文件夹中都没有 project.yaml",
+    ),
+    "portfolio.duplicate_id": (
+        "the project id `{value}` is also the id of {other}; project ids must be unique "
+        "across the portfolio (this one was not evaluated)",
+        "项目编号 `{value}` 与 {other} 重复；同一项目总览中项目编号必须唯一（本项目未评估）",
+    ),
+    "portfolio.cache_damaged": (
+        "warning: the cache in the output folder is damaged or was not written by you; it "
+        "was ignored and is rebuilt",
+        "warning: 输出文件夹中的缓存已损坏或并非由您生成，已忽略并重建",
+    ),
+    "portfolio.cache_no_key": (
+        "warning: no cache this time: its signing key cannot be kept in {folder}",
+        "warning: 本次未使用缓存：无法在 {folder} 中保存缓存签名密钥",
+    ),
+    "portfolio.cache_other": (
+        "the cache was made for another as-of date, catalog, set of gates or journey version; "
+        "every project is read again",
+        "缓存对应的截至日期、标准库、节点准入或 journey 版本不同，所有项目重新读取",
+    ),
+    "portfolio.written": (
+        "{projects} {projects|project|projects} evaluated, {invalid} not ({read} read, {reused} "
+        "taken from the cache); wrote {paths}",
+        "已评估 {projects} 个项目，{invalid} 个未评估（读取 {read} 个，取自缓存 {reused} 个）；"
+        "已写入 {paths}",
+    ),
+    "portfolio.progress": ("reading projects: {done}/{total}", "正在读取项目：{done}/{total}"),
+    "portfolio.workers": (
+        "{workers} worker {workers|process|processes}; the largest peaked at {peak} MiB",
+        "{workers} 个工作进程；单个进程内存峰值 {peak} MiB",
+    ),
+    # The portfolio page
+    "pf.title": ("Portfolio", "项目总览"),
+    "pf.heading": ("{count} {count|project|projects}", "{count} 个项目"),
+    "pf.fact.projects": ("Projects", "项目"),
+    "pf.fact.invalid": ("Not evaluated", "未评估"),
+    "pf.fact.recurring": ("Recurring items", "共性问题"),
+    "pf.fact.uncovered": ("without a defect case", "未纳入缺陷案例库"),
+    "pf.fact.red_lines": ("Open red lines", "未解除的红线"),
+    "pf.fact.gates": ("Gates", "节点准入"),
+    "pf.invalid": ("Not evaluated", "未评估"),
+    "pf.invalid_note": (
+        "These folders gave no valid project; they are not in the numbers below. Fix what is "
+        "listed and run again.",
+        "以下文件夹未能作为有效项目评估，未计入下方各项统计。请按所列问题修正后重新运行。",
+    ),
+    "pf.more_problems": ("… and {count} more", "……另有 {count} 个问题"),
+    "pf.recurring": ("What recurs across projects", "共性问题（跨项目重复出现）"),
+    "pf.recurring_note": (
+        "Checklist items with findings on at least {count} projects. Those that no defect "
+        "case covers come first: write the case, with its requirement in the profession's "
+        "language, and a design-review item, before the next project builds the defect again.",
+        "在至少 {count} 个项目中都有问题记录的检查项。未纳入缺陷案例库的排在前面：请补充缺陷案例，"
+        "用专业语言写明要求，并在前期介入的设计评审中增加检查项，避免下一个项目再犯。",
+    ),
+    "pf.none_recurring": (
+        "No item has findings on {count} or more projects.",
+        "没有在 {count} 个及以上项目中重复出现的问题。",
+    ),
+    "pf.no_case": ("no defect case", "无缺陷案例"),
+    "pf.red_lines": ("Open red lines", "未解除的红线"),
+    "pf.red_lines_note": (
+        "Red-line sensitive points of the stages each project has reached, held open by a risk "
+        "not closed, a failed check or an open finding, whatever waivers say.",
+        "各项目已进入阶段的红线客户敏感点中，因风险未关闭、检查未通过或问题未关闭而仍处于风险中的"
+        "（不论是否特批）。",
+    ),
+    "pf.no_red_lines": ("No red line is held open.", "没有未解除的红线。"),
+    "pf.matrix_note": (
+        "A gate of a stage the project has not reached is shown faded: it is not due yet. "
+        "A project handed over in batches shows each batch's verdict.",
+        "项目尚未进入其阶段的节点准入以浅色显示（尚未到期）。分批交付的项目同时显示各批次结论。",
+    ),
+    "pf.not_due": ("not due yet", "尚未到期"),
+    "pf.contractors": ("Contractors", "责任单位排名"),
+    "pf.contractors_note": (
+        "Ranked by open, overdue and reopened findings across every project; the first "
+        "{shown} of {count}.",
+        "按全部项目的未关闭、超期和返修问题数排名；共 {count} 家，显示前 {shown} 家。",
+    ),
+    "pf.no_contractors": ("No finding names a contractor.", "问题记录中没有责任单位。"),
+    "pf.categories": ("Recurring categories", "重复出现的问题分类"),
+    "pf.categories_note": (
+        "The inspection system's own categories (the findings' `category` column) recorded "
+        "on at least {count} projects.",
+        "在至少 {count} 个项目中出现的问题分类（查验系统自带的分类，即问题清单的 category 列）。",
+    ),
+    "pf.no_categories": (
+        "No category recurs (or the findings have no `category` column).",
+        "没有重复出现的问题分类（或问题清单没有 category 列）。",
+    ),
+    "pf.col.project": ("Project", "项目"),
+    "pf.col.projects": ("Projects", "项目数"),
+    "pf.col.findings": ("Findings", "问题数"),
+    "pf.col.cases": ("Defect cases", "缺陷案例"),
+    "pf.col.checklist": ("Checklist", "检查表"),
+    "pf.col.point": ("Red line", "红线"),
+    "pf.col.held_by": ("Held open by", "未解除原因"),
+    "pf.col.contractor": ("Contractor", "责任单位"),
+    "pf.col.category": ("Category", "问题分类"),
+    "pf.col.overdue": ("Overdue", "超期"),
+    "pf.col.reopened": ("Reopened", "返修"),
+    "pf.col.path": ("Folder", "文件夹"),
+    "pf.col.problems": ("Problems", "问题"),
+    "pf.and_more": ("and {count} more", "等 {count} 个"),
 }

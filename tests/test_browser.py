@@ -239,3 +239,43 @@ def test_the_index_in_the_browser(browser: Browser, site: Path) -> None:
     seen = _open(browser, site / "index.html", PHONE, ".gates")
     assert seen["scroll"] <= PHONE[0] and seen["bottom"] <= seen["height"]
     assert all(u.startswith(("file:", "about:")) for u in _requests(browser))
+
+
+PORTFOLIO = Path(__file__).resolve().parent.parent / "examples" / "portfolio"
+
+
+@pytest.fixture(scope="module")
+def portfolio_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The example portfolio's page in each language."""
+    from journey.catalog import load_catalog
+    from journey.portfolio import build, write
+
+    root = tmp_path_factory.mktemp("portfolio")
+    pages = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(root / "xdg"))
+        p = build([PORTFOLIO], root, load_catalog(), catalog_root=None, as_of=dt.date(2026, 10, 20))
+        for lang in ("en", "zh"):
+            write(p, root / lang, lang, [])
+            pages[lang] = root / lang / "index.html"
+    return pages
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_portfolio_in_the_browser(
+    browser: Browser, portfolio_pages: dict[str, Path], lang: str
+) -> None:
+    page = portfolio_pages[lang]
+    for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
+        seen = _open(browser, page, size, ".summary-facts")
+        assert seen["top"] >= 0 and seen["bottom"] <= seen["height"], (label, seen)
+        if size == PHONE:
+            assert seen["scroll"] <= PHONE[0], seen
+        assert all(u.startswith(("file:", "about:")) for u in _requests(browser))
+    expected, breaks = _print_estimate(browser, page)
+    pdf = base64.b64decode(
+        browser.page("Page.printToPDF", printBackground=True, preferCSSPageSize=True)["data"]
+    )
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+    low, high = math.floor(expected * 0.8), math.ceil(expected * 1.3) + breaks + 1
+    assert low <= pages <= high, (pages, expected, breaks)

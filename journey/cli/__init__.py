@@ -51,6 +51,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
         "Import an inspection system's export (xlsx, csv) into a findings CSV.",
     ),
     "init": ("journey.cli.init", "command", "Write a commented starter project."),
+    "portfolio": (
+        "journey.cli.portfolio",
+        "command",
+        "Every project under some folders on one page: verdicts, numbers, what recurs.",
+    ),
     "diff": (
         "journey.cli.diff",
         "command",
