@@ -7,7 +7,8 @@ the numbers and what recurs across projects each have something to say:
 - `huayuan-3` 花园城三期 — design: the drawings are being read from the customer's side
   before the design freeze of 2026-11-30; three design-review items fail, two are pending.
 - `zhongyang-1` 中央公园一期 — sales: launched on 2026-05-16; round 1 (civil works) of
-  simulated acceptance has walked a sample of its homes.
+  simulated acceptance has walked a sample of its homes, and three sales risks are still
+  open on red lines, so its design and sales gates fail.
 - `jiangpan-1` 江畔花园一期 — pre-delivery, handed over in two batches: B1–B3 open on
   2026-10-31, B4–B5 (a month behind) on 2026-12-05; B4's lift lobbies are not finished.
 - `binhai-2` 滨海二期 — pre-delivery: open day on 2026-11-08, round 3 under way.
