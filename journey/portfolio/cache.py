@@ -8,11 +8,11 @@ reused. The whole cache is for one journey version, one catalog (a hash of its f
 one as-of date and one set of gates; another of any of them rebuilds it.
 
 A cache is never trusted: its body line is signed with HMAC-SHA256 under a key kept
-outside the output folder (in the user's cache folder, readable by its
-owner only), then read back through the same strict models as it was written and checked
-against the catalog and the gates it claims, so that a cache someone edited, truncated or
-copied in from elsewhere is ignored and rebuilt rather than believed. Without a usable
-key there is no cache.
+outside the output folder (in the user's cache folder, readable by its owner only), then
+read back through the same strict models as it was written and checked against the
+catalog and the gates it claims, so that a cache someone edited, truncated or copied in
+from elsewhere is ignored and rebuilt rather than believed. Without a usable key there
+is no cache.
 """
 
 from __future__ import annotations
