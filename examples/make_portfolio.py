@@ -14,7 +14,9 @@ the numbers and what recurs across projects each have something to say:
 - `binhai-2` 滨海二期 — pre-delivery: open day on 2026-11-08, round 3 under way.
 - `hujing-1` 湖景一期 — delivery on 2026-10-31: findings from round 3 are still open past
   their due dates, so the delivery gate fails.
-- `shanyu-2` 山语二期 — after handover (2026-06-27): everything closed, every gate passes.
+- `shanyu-2` 山语二期 — after handover (2026-06-27): everything closed, every gate before
+  handover passes; since the keys, its repair and complaint registers (the one-year
+  warranty review is due on 2027-06-27).
 
 Their findings come from the same kinds of inspection rounds as `harbour-view/`, sized to
 keep the repository small (150–600 rows each). Some defects recur on every project that
@@ -99,6 +101,7 @@ class Plan:
     category: bool = True
     local: dict[str, int] = field(default_factory=dict)  # items this project finds more of
     contractor: str = "中建三局"  # the main contractor
+    service: bool = False  # handed over: repair and complaint registers
 
 
 PLANS = [
@@ -166,11 +169,13 @@ PLANS = [
         "Handed over on 2026-06-27; every finding verified, every gate passes.",
         "whole-process", "after-delivery", ["H1", "H2", "H3"], 88,
         {"design_freeze": dt.date(2023, 9, 29), "sales_launch": dt.date(2024, 6, 8),
-         "open_day": dt.date(2026, 4, 25), "delivery": dt.date(2026, 6, 27)},
+         "open_day": dt.date(2026, 4, 25), "delivery": dt.date(2026, 6, 27),
+         "warranty_review": dt.date(2027, 6, 27)},
         rounds=[Round("civil", dt.date(2026, 1, 12), 7, 0.12, 8, 1.0),
                 Round("installation", dt.date(2026, 3, 9), 7, 0.12, 6, 1.0),
                 Round("final", dt.date(2026, 5, 11), 10, 0.5, 1, 1.0)],
         local={"AC-INS-021": 4},
+        service=True,
     ),
 ]  # fmt: skip
 
@@ -222,6 +227,89 @@ def _row(
     ]  # fmt: skip
 
 
+# Repairs since the keys: category, weight, the party answering for it, minutes to respond.
+REPAIRS = {
+    "wall-floor": (20, "中建三局", 60), "fit-out": (20, "华鑫装饰", 60),
+    "doors-windows": (18, "精华门窗", 60), "leakage": (15, "东方雨虹防水", 45),
+    "plumbing": (14, "安达机电", 60), "electrical": (10, "安达机电", 60),
+    "door-lock": (3, "美居门业", 10),
+}  # fmt: skip
+REPAIR_COLUMNS = ["报修单号", "报修类别", "楼栋", "房号", "报修时间", "响应时间", "上门时间",
+                  "完成日期", "复验日期", "状态", "重复报修单号", "查勘日期", "责任单位", "备注"]  # fmt: skip
+COMPLAINT_COLUMNS = ["投诉编号", "受理时间", "渠道", "户数", "投诉主题", "投诉等级", "升级至",
+                     "响应时间", "关闭日期", "赔偿金额", "取证记录", "状态", "楼栋", "房号",
+                     "备注"]  # fmt: skip
+HOUR = dt.timedelta(hours=1)
+
+
+def repairs(plan: Plan, catalog: object) -> str:
+    """The repair register since handover: about one repair for every two homes."""
+    from journey.catalog import Catalog
+
+    assert isinstance(catalog, Catalog)
+    rng = random.Random(f"portfolio/{plan.id}/repairs")
+    handover = plan.milestones["delivery"]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(REPAIR_COLUMNS)
+    kinds = sorted(REPAIRS)
+    leaks: list[tuple[str, str, str, dt.date]] = []
+    for n in range(1, plan.homes_per_building * len(plan.buildings) // 2 + 1):
+        kind = rng.choices(kinds, [REPAIRS[k][0] for k in kinds])[0]
+        limits = catalog.repair_categories[kind]
+        day = handover + rng.randrange(1, (AS_OF - handover).days) * DAY
+        reported = dt.datetime.combine(day, dt.time(rng.randrange(8, 19), rng.randrange(60)))
+        responded = reported + dt.timedelta(minutes=rng.randrange(3, REPAIRS[kind][2]))
+        onsite = responded + rng.uniform(0.2, limits.onsite_hours * 0.8) * HOUR
+        fixed = onsite.date() + rng.randrange(limits.fix_days) * DAY
+        verified = fixed + rng.randrange(1, 5) * DAY
+        status = "verified" if verified <= AS_OF else "fixed" if fixed <= AS_OF else "in-progress"
+        home = (rng.choice(plan.buildings), rng.choice(_sample(rng, plan.homes_per_building, 1)))
+        rid = f"BX{day:%y%m}-{n:04d}"
+        repeat, investigated = "", ""
+        if kind == "leakage" and leaks and rng.random() < 0.1:  # the same leak again
+            rid_was, building, unit, was = leaks[rng.randrange(len(leaks))]
+            home, repeat, investigated = (building, unit), rid_was, (day + DAY).isoformat()
+        if kind == "leakage":
+            leaks.append((rid, *home, day))
+        writer.writerow([
+            rid, kind, *home, f"{reported:%Y-%m-%d %H:%M}", f"{responded:%Y-%m-%d %H:%M}",
+            f"{onsite:%Y-%m-%d %H:%M}", fixed.isoformat() if status != "in-progress" else "",
+            verified.isoformat() if status == "verified" else "", status, repeat, investigated,
+            REPAIRS[kind][1], "",
+        ])  # fmt: skip
+    return out.getvalue()
+
+
+COMPLAINTS = (
+    ("SP-ENG-001", "外窗渗水反复维修"), ("SP-ENG-001", "卫生间渗漏到楼下"),
+    ("", "维修人员上门不准时"), ("", "小区停车收费标准"), ("", "装修噪音扰民"),
+)  # fmt: skip
+
+
+def complaints(plan: Plan) -> str:
+    """The complaint register since handover: a dozen, one still open."""
+    rng = random.Random(f"portfolio/{plan.id}/complaints")
+    handover = plan.milestones["delivery"]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COMPLAINT_COLUMNS)
+    for n in range(1, 13):
+        point, text = rng.choice(COMPLAINTS)
+        day = handover + (n * 9 + rng.randrange(5)) * DAY
+        received = dt.datetime.combine(day, dt.time(rng.randrange(9, 18), rng.randrange(60)))
+        closed = day + rng.randrange(1, 6) * DAY
+        still = closed > AS_OF
+        writer.writerow([
+            f"TS{day:%y%m}-{n:03d}", f"{received:%Y-%m-%d %H:%M}",
+            rng.choice(("phone", "wechat", "app", "counter")), 1, point or text, "general", "",
+            f"{received + rng.randrange(10, 90) * dt.timedelta(minutes=1):%Y-%m-%d %H:%M}",
+            "" if still else closed.isoformat(), "", "", "responded" if still else "closed",
+            rng.choice(plan.buildings), "", text if point else "",
+        ])  # fmt: skip
+    return out.getvalue()
+
+
 def project_yaml(plan: Plan, catalog: object, has_findings: bool) -> str:
     """project.yaml: statuses as the project's stage has them."""
     from journey.catalog import Catalog
@@ -251,6 +339,8 @@ def project_yaml(plan: Plan, catalog: object, has_findings: bool) -> str:
     lines += _statuses(plan, catalog)
     if has_findings:
         lines.append("findings: [findings.csv]")
+    if plan.service:
+        lines += ["repairs: [repairs.csv]", "complaints: [complaints.csv]"]
     return "\n".join(lines) + "\n"
 
 
@@ -317,6 +407,9 @@ def write_all(out: Path = OUT) -> None:
         rows = findings(plan, items) if plan.rounds else ""
         if rows:
             (folder / "findings.csv").write_text(rows, encoding="utf-8", newline="")
+        if plan.service:
+            (folder / "repairs.csv").write_text(repairs(plan, catalog), encoding="utf-8")
+            (folder / "complaints.csv").write_text(complaints(plan), encoding="utf-8")
         text = project_yaml(plan, catalog, bool(rows))
         (folder / "project.yaml").write_text(text, encoding="utf-8", newline="")
 

@@ -189,11 +189,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pf.more_problems": ("… and {count} more", "……另有 {count} 个问题"),
     "pf.recurring": ("What recurs across projects", "共性问题（跨项目重复出现）"),
     "pf.recurring_note": (
-        "Checklist items with findings on at least {count} projects. Those that no defect "
-        "case covers come first: write the case, with its requirement in the profession's "
-        "language, and a design-review item, before the next project builds the defect again.",
-        "在至少 {count} 个项目中都有问题记录的检查项。未纳入缺陷案例库的排在前面：请补充缺陷案例，"
-        "用专业语言写明要求，并在前期介入的设计评审中增加检查项，避免下一个项目再犯。",
+        "Checklist items with findings on at least {count} projects, and sensitive points "
+        "complained about on as many. Those that no defect case covers come first: write the "
+        "case, with its requirement in the profession's language, and a design-review item, "
+        "before the next project builds the defect again.",
+        "在至少 {count} 个项目中都有问题记录的检查项，以及在同样多项目中被投诉的客户敏感点。"
+        "未纳入缺陷案例库的排在前面：请补充缺陷案例，用专业语言写明要求，并在前期介入的设计评审中"
+        "增加检查项，避免下一个项目再犯。",
     ),
     "pf.none_recurring": (
         "No item has findings on {count} or more projects.",
@@ -245,4 +247,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pf.col.path": ("Folder", "文件夹"),
     "pf.col.problems": ("Problems", "问题"),
     "pf.and_more": ("and {count} more", "等 {count} 个"),
+    "pf.point": ("sensitive point", "客户敏感点"),
+    "pf.col.complaints": ("Complaints", "投诉数"),
+    "pf.col.repairs": ("Repairs", "报修数"),
+    "pf.col.repeats": ("Repeat repairs", "重复报修"),
+    "pf.repairs": ("Repairs after handover", "交付后维修"),
+    "pf.repairs_note": (
+        "Warranty repairs of every project that keeps a repair register, by category, the "
+        "most widespread first.",
+        "各项目（已录入报修台账的）保修期维修按报修类别汇总，涉及项目最多的排在前面。",
+    ),
+    "pf.repair_parties": ("Responsible parties", "维修责任单位"),
+    "pf.no_repairs": (
+        "No project keeps a repair register yet.",
+        "尚无项目录入报修台账。",
+    ),
 }

@@ -53,10 +53,12 @@ def test_uncovered_recurring_items_come_first(tmp_path: Path, four: Path) -> Non
     assert doc["recurring"][0] == {
         "item": "AC-CIV-002",
         "title": "Check AC-CIV-002",
+        "kind": "check",
         "checklist": "acceptance-civil",
         "projects": 3,
         "project_ids": ["alpha", "charlie", "delta"],
         "findings": 3,
+        "complaints": 0,
         "open": 2,
         "covered_by": [],
     }
@@ -205,3 +207,37 @@ def test_portfolio_json_holds_the_contract_fields(tmp_path: Path, four: Path) ->
     assert {"id", "path", "gates", "numbers"} <= set(first)
     assert first["gates"] == {"open-day": "fail"}
     assert {"item", "projects", "findings", "covered_by"} <= set(data["recurring"][0])
+
+
+def test_repairs_and_complaints_recur_too(tmp_path: Path) -> None:
+    """Three projects keeping after-delivery registers (copies of Harbour View Phase 1):
+    repair categories and responsible parties counted across them, and the sensitive
+    points complained about on all three recur, covered or not by a defect case."""
+    import shutil
+
+    from journey.catalog import load_catalog
+    from journey.portfolio import build
+
+    example = Path(__file__).parent.parent / "examples" / "harbour-view-1"
+    root = tmp_path / "projects"
+    for n in range(3):
+        folder = shutil.copytree(example, root / f"phase-{n}")
+        text = (folder / "project.yaml").read_text("utf-8")
+        (folder / "project.yaml").write_text(text.replace("id: harbour-view-1", f"id: p{n}"))
+    catalog = load_catalog()
+    p = build([root], tmp_path / "out", catalog, catalog_root=None, as_of=AS_OF)
+    assert p.valid
+    (summary, *_) = p.projects
+    assert set(summary.sources) == {"findings", "repairs", "complaints"}
+    leakage = next(r for r in p.repair_categories if r.key == "leakage")
+    assert leakage.projects == 3
+    assert leakage.count == 3 * summary.sources["repairs"].by_category["leakage"].count
+    assert p.repair_parties and p.repair_parties[0].projects == 3
+    points = {r.item: r for r in p.recurring if r.kind == "point"}
+    assert "SP-ENG-001" in points  # 渗漏: complained about on every copy
+    engine = points["SP-ENG-001"]
+    assert engine.complaints == 3 * summary.sources["complaints"].by_item["SP-ENG-001"].count
+    cases = [c.id for c in catalog.cases.values() if "SP-ENG-001" in c.points]
+    assert list(engine.covered_by) == cases and cases
+    doc = document(p, "zh")
+    assert doc["repair_categories"][0]["title"] != doc["repair_categories"][0]["key"]

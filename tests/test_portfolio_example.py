@@ -58,6 +58,8 @@ def test_each_project_has_the_verdicts_its_story_gives(page: dict[str, Any]) -> 
         "binhai-2", "huayuan-3", "hujing-1", "jiangpan-1", "shanyu-2", "zhongyang-1"
     }  # fmt: skip
     assert set(projects["shanyu-2"]["gates"].values()) == {"pass"}  # handed over
+    assert projects["shanyu-2"]["gate_details"]["warranty-review"]["due"]
+    assert not projects["hujing-1"]["gate_details"]["warranty-review"]["due"]
     assert projects["huayuan-3"]["gates"]["design"] == "fail"  # the design review
     assert projects["huayuan-3"]["numbers"]["project"]["findings"] == 0
     assert projects["hujing-1"]["gates"]["open-day"] == "pass"
@@ -75,6 +77,10 @@ def test_recurring_defects_no_case_covers_come_first(page: dict[str, Any]) -> No
     covered = [r for r in recurring if r["covered_by"]]
     assert recurring.index(covered[0]) == len(uncovered)
     assert page["recurring_categories"] and page["contractors"]
+    repairs = {r["key"]: r for r in page["repair_categories"]}
+    assert repairs["leakage"]["project_ids"] == ["shanyu-2"]
+    assert repairs["leakage"]["reopened"] >= 1  # a leak repaired twice
+    assert page["repair_parties"][0]["key"] == "东方雨虹防水"  # the open leak
 
 
 def test_make_demo_writes_the_portfolio_page(run: Runner, tmp_path: Path) -> None:

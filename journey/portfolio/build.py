@@ -167,6 +167,9 @@ def _assemble(
         recurring=recur.recurring(projects, catalog),
         categories=recur.categories(projects),
         contractors=recur.contractors(projects),
+        repair_categories=recur.ranked_categories(projects, "repairs"),
+        repair_parties=recur.contractors(projects, "repairs"),
+        repair_titles={c.id: c.title for c in catalog.repair_categories.values()},
     )
 
 

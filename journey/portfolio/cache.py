@@ -98,6 +98,7 @@ def _sound(entry: Entry, key: Key, catalog: Catalog) -> bool:
     """What the models cannot check: the entry belongs to its folder, to these gates
     and to this catalog."""
     s = entry.summary
+    known = set(catalog.check_items) | set(catalog.points)
     first = Path(entry.stamps[0].path)
     return (
         Path(entry.folder).is_absolute()
@@ -105,7 +106,7 @@ def _sound(entry: Entry, key: Key, catalog: Catalog) -> bool:
         and all(Path(st.path).is_absolute() for st in entry.stamps)
         and tuple(s.gates) == key.gates
         and all(set(cell.batches) <= set(s.batches) for cell in s.gates.values())
-        and all(set(src.by_item) <= set(catalog.check_items) for src in s.sources.values())
+        and all(set(src.by_item) <= known for src in s.sources.values())
         and all(line.point in catalog.points for line in s.red_lines)
         and s.stage in catalog.stages
     )

@@ -20,7 +20,7 @@ from journey.types import LocalisedText, Model, Slug
 
 Verdict = Literal["pass", "fail"]
 Count = Annotated[int, Field(ge=0)]
-SOURCES = ("findings",)  # registers counted across projects (repairs, complaints: see tally)
+Source = Literal["findings", "repairs", "complaints"]  # the registers counted across projects
 
 
 class GateCell(Model):
@@ -50,7 +50,9 @@ class Tally(Model):
 
 
 class SourceCounts(Model):
-    """One register of a project (`findings`) counted by item, category and contractor."""
+    """One register of a project counted by item (a checklist item for findings, the
+    sensitive point complained about), by category (the inspection system's, the repair
+    category, the complaint level) and by contractor (the responsible party of a repair)."""
 
     by_item: dict[str, Tally] = Field(default_factory=dict)
     by_category: dict[str, Tally] = Field(default_factory=dict)
@@ -73,7 +75,7 @@ class ProjectSummary(Model):
     gates: dict[str, GateCell]
     numbers: AllNumbers
     red_lines: tuple[RedLine, ...]
-    sources: dict[Literal["findings"], SourceCounts]
+    sources: dict[Source, SourceCounts]
     warnings: Count = 0
 
 
@@ -130,14 +132,17 @@ class Outcome:
 
 
 class Recurring(Model):
-    """A checklist item found on several projects, and the defect cases that cover it."""
+    """A checklist item found on several projects (or a sensitive point complained about
+    on several), and the defect cases that cover it."""
 
     item: str
+    kind: Literal["check", "point"]
     title: LocalisedText
     checklist: str
     projects: Count
     project_ids: tuple[str, ...]
     findings: Count
+    complaints: Count = 0
     open: Count
     covered_by: tuple[str, ...]
 
@@ -176,6 +181,9 @@ class Portfolio:
     recurring: list[Recurring]
     categories: list[KeyRow]
     contractors: list[KeyRow]
+    repair_categories: list[KeyRow] = field(default_factory=list)
+    repair_parties: list[KeyRow] = field(default_factory=list)
+    repair_titles: dict[str, LocalisedText] = field(default_factory=dict)  # by category id
     read: int = 0  # projects read this run
     reused: int = 0  # projects taken from the cache
     workers: int = 0

@@ -18,6 +18,7 @@ from journey.messages import render_problem
 from journey.portfolio import cache
 from journey.portfolio.models import Invalid, KeyRow, Portfolio, ProjectSummary, Recurring
 from journey.portfolio.recur import RECURS_ON
+from journey.types import LocalisedText
 
 SCHEMA = "journey-portfolio/1"
 JSON_FILE = "portfolio.json"
@@ -43,6 +44,10 @@ def document(p: Portfolio, lang: str) -> dict[str, Any]:
         "recurring": [_recurring(r, lang) for r in p.recurring],
         "recurring_categories": [_row(r) for r in p.categories],
         "contractors": [_row(r) for r in p.contractors],
+        "repair_categories": [
+            {"title": _title(p.repair_titles, r.key, lang), **_row(r)} for r in p.repair_categories
+        ],
+        "repair_parties": [_row(r) for r in p.repair_parties],
     }
 
 
@@ -93,12 +98,17 @@ def _invalid(i: Invalid, lang: str) -> dict[str, Any]:
 
 
 def _recurring(r: Recurring, lang: str) -> dict[str, Any]:
-    data = r.model_dump(mode="json", exclude={"title"})
-    return {"item": r.item, "title": r.title.get(lang), **{k: data[k] for k in data if k != "item"}}
+    data = r.model_dump(mode="json", exclude={"title", "item"})
+    return {"item": r.item, "title": r.title.get(lang), **data}
 
 
 def _row(r: KeyRow) -> dict[str, Any]:
     return r.model_dump(mode="json")
+
+
+def _title(titles: dict[str, LocalisedText], key: str, lang: str) -> str:
+    found = titles.get(key)
+    return found.get(lang) if found is not None else key
 
 
 def render_json(doc: dict[str, Any]) -> str:

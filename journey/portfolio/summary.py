@@ -1,10 +1,11 @@
 """One project summarised for the portfolio: gates, numbers, red lines, counts.
 
 Each register a project keeps is counted by item, category and contractor by one
-function in `TALLIES`. Findings are counted now; the after-delivery registers (repairs by
-category and responsible party, complaints by topic) join by adding their function here
-and their name to `models.SOURCES` — the recurrence across projects takes every source
-alike.
+function in `TALLIES`: findings by checklist item, the inspection system's category and
+contractor; repairs by repair category and responsible party; complaints by the sensitive
+point they are about and by level. A register the project does not keep is left out. The
+recurrence across projects takes every register alike; another register joins with a
+function here and its name in `models.Source`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,14 @@ from typing import TYPE_CHECKING
 from journey.catalog import shown_path
 from journey.gates import GateResult, evaluate
 from journey.numbers import all_numbers
-from journey.portfolio.models import GateCell, ProjectSummary, RedLine, SourceCounts, Tally
+from journey.portfolio.models import (
+    GateCell,
+    ProjectSummary,
+    RedLine,
+    Source,
+    SourceCounts,
+    Tally,
+)
 from journey.rules.red_lines_clear import open_red_lines
 from journey.types import LocalisedText
 
@@ -42,7 +50,7 @@ def summarise(project: Project, gates: Sequence[str]) -> ProjectSummary:
         gates={gate: _cell(project, evaluate(gate, project)) for gate in gates},
         numbers=all_numbers(project),
         red_lines=red_lines(project),
-        sources={name: tally(project) for name, tally in TALLIES.items()},
+        sources={name: counts for name, tally in TALLIES.items() if (counts := tally(project))},
         warnings=len(project.warnings),
     )
 
@@ -77,7 +85,7 @@ def _plain(value: str) -> LocalisedText:
     return LocalisedText(en=value, zh=value)
 
 
-def findings_counts(project: Project) -> SourceCounts:
+def findings_counts(project: Project) -> SourceCounts | None:
     """Findings by checklist item, by the source system's category and by contractor."""
     findings = project.findings
     by_item = {
@@ -107,5 +115,44 @@ def _sum(counters: Iterable[Counter[str]]) -> Counter[str]:
     return total
 
 
+def repairs_counts(project: Project) -> SourceCounts | None:
+    """Repairs by category and by responsible party (`reopened`: repeat repairs)."""
+    if not project.file.repairs:
+        return None
+    repairs = project.service.repairs
+    return SourceCounts(
+        by_category={
+            c: Tally(count=s.total, open=s.open, reopened=s.repeats)
+            for c, s in sorted(repairs.by_category.items())
+            if s.total
+        },
+        by_contractor={
+            p: Tally(count=s.total, open=s.open, reopened=s.repeats)
+            for p, s in sorted(repairs.by_party.items())
+            if p and s.total
+        },
+    )
+
+
+def complaints_counts(project: Project) -> SourceCounts | None:
+    """Complaints by the sensitive point they are about, and by level (`overdue`: open
+    past the level's limit)."""
+    if not project.file.complaints:
+        return None
+    complaints = project.service.complaints
+    return SourceCounts(
+        by_item={p: Tally(count=n) for p, n in sorted(complaints.topics.items())},
+        by_category={
+            level: Tally(count=s.total, open=s.open, overdue=s.overdue.count)
+            for level, s in complaints.by_level.items()
+            if s.total
+        },
+    )
+
+
 # Each register a project keeps, counted for the recurrence across projects.
-TALLIES: dict[str, Callable[[Project], SourceCounts]] = {"findings": findings_counts}
+TALLIES: dict[Source, Callable[[Project], SourceCounts | None]] = {
+    "findings": findings_counts,
+    "repairs": repairs_counts,
+    "complaints": complaints_counts,
+}
