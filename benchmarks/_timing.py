@@ -25,3 +25,18 @@ def time_command(argv: Sequence[str], runs: int = 7, env: dict[str, str] | None 
 def journey(*args: str) -> list[str]:
     """The argv of the installed `journey` console script."""
     return [str(VENV_BIN / "journey"), *args]
+
+
+def peak_mib() -> float:
+    """This process's peak resident memory in MiB. On Linux from VmHWM: `ru_maxrss`
+    survives `exec`, so a child would report its parent's peak (the process that
+    generated the files) if that were higher."""
+    import resource
+
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text(encoding="ascii").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024

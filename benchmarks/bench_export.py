@@ -25,7 +25,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.bench_findings import TOWERS, _peak_mib, generate
+from benchmarks._timing import peak_mib
+from benchmarks.bench_findings import TOWERS, generate
 
 AS_OF = dt.date(2026, 10, 20)
 PROJECT = """kind: project
@@ -57,7 +58,7 @@ def measure(kind: str, folder: Path) -> dict[str, float]:
         "load": loaded - begin,
         "seconds": time.perf_counter() - loaded,
         "rows": rows,
-        "peak_mib": _peak_mib(),
+        "peak_mib": peak_mib(),
     }
 
 

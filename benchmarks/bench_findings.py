@@ -19,12 +19,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchmarks._timing import peak_mib
 
 TOWERS = 12
 PER_UNIT = 200
@@ -63,11 +64,6 @@ def generate(path: Path, rows: int, items: list[str]) -> int:
     return path.stat().st_size
 
 
-def _peak_mib() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
-
-
 def measure_floor(path: Path) -> dict[str, float]:
     """Read every row with csv.reader and do nothing else."""
     import csv
@@ -77,7 +73,7 @@ def measure_floor(path: Path) -> dict[str, float]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         for _row in csv.reader(handle):
             rows += 1
-    return {"seconds": time.perf_counter() - begin, "rows": rows - 1, "peak_mib": _peak_mib()}
+    return {"seconds": time.perf_counter() - begin, "rows": rows - 1, "peak_mib": peak_mib()}
 
 
 def measure_journey(path: Path) -> dict[str, float]:
@@ -92,7 +88,7 @@ def measure_journey(path: Path) -> dict[str, float]:
     summary, problems = read_findings([path], catalog.check_items, towers, AS_OF, blocking=blocking)
     seconds = time.perf_counter() - begin
     assert not [p for p in problems if p.is_error], problems[:3]
-    return {"seconds": seconds, "rows": summary.rows, "peak_mib": _peak_mib()}
+    return {"seconds": seconds, "rows": summary.rows, "peak_mib": peak_mib()}
 
 
 MEASURES = {"--floor": measure_floor, "--journey": measure_journey}

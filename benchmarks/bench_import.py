@@ -25,7 +25,6 @@ import datetime as dt
 import gc
 import json
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -34,6 +33,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
+
+from benchmarks._timing import peak_mib
 
 ROWS = 600_000
 TOWERS = 12
@@ -225,11 +226,6 @@ _PARTS = {
 # Measuring --------------------------------------------------------------------------------
 
 
-def _peak_mib() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
-
-
 def _loaded(folder: Path) -> tuple[Any, Any, tuple[str, ...]]:
     from journey.catalog import load_catalog
     from journey.importing import load_map, project_buildings
@@ -260,7 +256,7 @@ def measure_floor(path: Path) -> dict[str, float]:
     seconds = time.perf_counter() - begin
     gc.enable()
     assert not [p for p in problems if p.is_error], problems[:3]
-    return {"seconds": seconds, "rows": count[0], "peak_mib": _peak_mib()}
+    return {"seconds": seconds, "rows": count[0], "peak_mib": peak_mib()}
 
 
 def measure_import(path: Path) -> dict[str, float]:
@@ -275,7 +271,7 @@ def measure_import(path: Path) -> dict[str, float]:
     rejected = sum(result.rejected.values())
     assert result.imported + rejected == result.read
     return {"seconds": seconds, "rows": result.read, "imported": result.imported,
-            "rejected": rejected, "peak_mib": _peak_mib()}  # fmt: skip
+            "rejected": rejected, "peak_mib": peak_mib()}  # fmt: skip
 
 
 MEASURES = {"--floor": measure_floor, "--import": measure_import}

@@ -21,12 +21,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchmarks._timing import peak_mib
 
 AS_OF = dt.date(2026, 10, 20)
 START = dt.datetime(2025, 10, 18, 8, 0)
@@ -134,18 +135,6 @@ def write_project(folder: Path, repairs: int, complaints: int, answers: int) -> 
     return folder
 
 
-def _peak_mib() -> float:
-    """This process's peak resident memory. On Linux from VmHWM: `ru_maxrss` survives
-    execve, so a child would report its parent's peak (the one that generated the files)."""
-    status = Path("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
-
-
 def measure_floor(folder: Path) -> dict[str, float]:
     """Read every row of the three registers with csv.reader and do nothing else."""
     import csv
@@ -156,7 +145,7 @@ def measure_floor(folder: Path) -> dict[str, float]:
         with (folder / name).open(encoding="utf-8-sig", newline="") as handle:
             for _row in csv.reader(handle):
                 rows += 1
-    return {"seconds": time.perf_counter() - begin, "rows": rows - 3, "peak_mib": _peak_mib()}
+    return {"seconds": time.perf_counter() - begin, "rows": rows - 3, "peak_mib": peak_mib()}
 
 
 def measure_journey(folder: Path) -> dict[str, float]:
@@ -172,7 +161,7 @@ def measure_journey(folder: Path) -> dict[str, float]:
     seconds = time.perf_counter() - begin
     service = project.service
     rows = service.repairs.total + service.complaints.total + service.surveys.answers
-    return {"seconds": seconds, "rows": rows, "peak_mib": _peak_mib(),
+    return {"seconds": seconds, "rows": rows, "peak_mib": peak_mib(),
             "rules": len(result.rules)}  # fmt: skip
 
 

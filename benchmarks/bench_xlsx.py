@@ -16,7 +16,6 @@ import argparse
 import datetime as dt
 import json
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -24,14 +23,11 @@ import time
 import zipfile
 from pathlib import Path
 
+from benchmarks._timing import peak_mib
+
 AS_OF = dt.date(2026, 10, 20)
 TOWERS = [f"T{n}" for n in range(1, 13)]
 STATUSES = ("verified",) * 6 + ("open", "rectified", "reopened", "disputed")
-
-
-def _peak_mib() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 def generate(path: Path, rows: int, items: list[str]) -> int:
@@ -80,7 +76,7 @@ def measure_floor(path: Path) -> dict[str, float]:
     begin = time.perf_counter()
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     rows = sum(1 for _ in book.worksheets[0].iter_rows(values_only=True))
-    return {"seconds": time.perf_counter() - begin, "rows": rows - 1, "peak_mib": _peak_mib()}
+    return {"seconds": time.perf_counter() - begin, "rows": rows - 1, "peak_mib": peak_mib()}
 
 
 def measure_journey(path: Path) -> dict[str, float]:
@@ -97,7 +93,7 @@ def measure_journey(path: Path) -> dict[str, float]:
         "seconds": seconds,
         "rows": summary.rows,
         "problems": len(errors),
-        "peak_mib": _peak_mib(),
+        "peak_mib": peak_mib(),
     }
 
 
