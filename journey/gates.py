@@ -10,21 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from journey.burndown import Forecast
 from journey.errors import UsageProblem
 from journey.numbers import AllNumbers
 from journey.project import WaiverState, waiver_state
-from journey.rules import Context, Hit, Reason, RuleOptions, check
+from journey.rules import Context, Hit, Reason, RuleOptions, check, details
 from journey.types import LocalisedText, Model, Rating
 from journey.whatif import MilestoneMove
 
 if TYPE_CHECKING:
     from journey.catalog import Catalog
-    from journey.models import Gate, Profession
-    from journey.project import Project, Waiver
+    from journey.models import Gate
+    from journey.project import CheckState, Project, RiskState, TaskState, Waiver
 
 ItemStatus = Literal["fail", "warn", "waived"]
 RuleStatus = Literal["pass", "fail", "waived", "warn"]
@@ -50,6 +51,9 @@ class ItemResult(Model):
     waived_by: str | None = None
     waiver_expires: dt.date | None = None
     batches: tuple[str, ...] = ()  # in a batched result, the batches it stands in
+    due: dt.date | None = None  # when it must be settled: its own date, else the milestone's
+    note: str | None = None  # what the project team wrote about it in project.yaml
+    evidence: str | None = None
 
 
 class RuleResult(Model):
@@ -64,6 +68,7 @@ class RuleResult(Model):
     waivable: bool
     reason: Reason
     items: tuple[ItemResult, ...]
+    forecasts: tuple[Forecast, ...] = ()  # findings-closed: when each building is ready
 
 
 class WaiverResult(Model):
@@ -237,8 +242,7 @@ def _rule(
     opts: RuleOptions, gate: Gate, project: Project, waivers: Waivers, fail_on: Rating
 ) -> RuleResult:
     ctx = Context(project, gate, filtered=opts.waivable)
-    professions = project.catalog.professions
-    items = tuple(_item(h, opts, waivers, professions) for h in check(opts, ctx))
+    items = tuple(_item(h, opts, waivers, ctx) for h in check(opts, ctx))
     failing = [i for i in items if i.status == "fail"]
     severity = max((i.severity for i in failing), key=lambda r: r.rank, default=opts.severity)
     waiver = waivers.lookup((opts.id,), opts.id)
@@ -254,6 +258,7 @@ def _rule(
         waivable=opts.waivable,
         reason=why,
         items=items,
+        forecasts=details(opts, ctx),
     )
 
 
@@ -284,9 +289,10 @@ def _rule_status(
     )
 
 
-def _item(
-    h: Hit, opts: RuleOptions, waivers: Waivers, professions: Mapping[str, Profession]
-) -> ItemResult:
+def _item(h: Hit, opts: RuleOptions, waivers: Waivers, ctx: Context) -> ItemResult:
+    project = ctx.project
+    professions = project.catalog.professions
+    state = _state(project, h.id)
     waiver = waivers.lookup((h.id, *h.keys), opts.id)
     status: ItemStatus = h.status
     use: WaiverUse | None = None
@@ -302,7 +308,7 @@ def _item(
         title=h.title,
         owner=h.owner,
         owner_title=professions[h.owner].title if h.owner in professions else None,
-        assignee=h.assignee,
+        assignee=h.assignee or getattr(state, "assignee", None),
         status=status,
         reason=h.reason,
         file=h.place.file,
@@ -313,7 +319,16 @@ def _item(
         waiver=use,
         waived_by=waiver.approved_by if waiver is not None else None,
         waiver_expires=waiver.expires if waiver is not None else None,
+        due=h.due or getattr(state, "due", None) or project.file.milestones.get(ctx.gate.milestone),
+        note=getattr(state, "note", None),
+        evidence=getattr(state, "evidence", None),
     )
+
+
+def _state(project: Project, item_id: str) -> RiskState | CheckState | TaskState | None:
+    """What the project file records about an item, whichever section holds it."""
+    file = project.file
+    return file.risks.get(item_id) or file.checks.get(item_id) or file.tasks.get(item_id)
 
 
 def _reason(code: str, **params: str | int) -> Reason:

@@ -25,6 +25,7 @@ from journey.gates import (
 from journey.rules import Reason
 
 if TYPE_CHECKING:
+    from journey.burndown import Forecast
     from journey.models import Gate
     from journey.numbers import AllNumbers
     from journey.project import Project
@@ -102,8 +103,22 @@ def _across(k: int, parts: list[BatchResult]) -> RuleResult:
             "blocks": any(rule.blocks for _, rule in rules),
             "reason": _reason(status, rules, failing, list(items.values())),
             "items": tuple(items.values()),
+            "forecasts": _forecasts(k, parts),
         }
     )
+
+
+def _forecasts(k: int, parts: list[BatchResult]) -> tuple[Forecast, ...]:
+    """Every building's forecast of rule `k`, then each batch's (ready with its last)."""
+    from journey.burndown import batch_forecast
+
+    buildings = [f for part in parts for f in part.rules[k].forecasts]
+    batches = [
+        batch_forecast(part.id, part.rules[k].forecasts, part.milestone_date)
+        for part in parts
+        if part.rules[k].forecasts
+    ]
+    return (*buildings, *batches)
 
 
 def _reason(

@@ -2,8 +2,16 @@
 
 A task is planned at `anchor + offset_days` for `duration_days`. It cannot start before
 every task it depends on has finished, so a late predecessor pushes it, and everything
-after it, later. Dependencies on items that are not tasks (risks, checks) carry no
-dates and do not move the schedule.
+after it, later (the forward pass). Dependencies on items that are not tasks (risks,
+checks) carry no dates and do not move the schedule.
+
+Float comes from the backward pass. A task planned to finish by its anchor milestone
+(offset + duration <= 0) must be done by that milestone — that is what the gate of the
+milestone checks; a task planned after it has no date of its own to keep. Either way a
+task must finish before any task that depends on it has to start. Its late finish is
+the earliest of those dates (a task bound by neither takes the end of the plan), and its
+total float the days between its scheduled and its late finish: negative when a late
+predecessor has pushed it past what it must keep.
 """
 
 from __future__ import annotations
@@ -57,6 +65,49 @@ class Schedule:
             current = max(slots, key=lambda s: (s.finish, s.task.id)).task.id if slots else None
         return path[::-1]
 
+    def floats(self) -> dict[str, int]:
+        """Total float of every scheduled task in days (the backward pass; see above)."""
+        after: dict[str, list[str]] = {}
+        for slot in self.slots.values():
+            for dep in slot.before:
+                after.setdefault(dep, []).append(slot.task.id)
+        end = max((s.finish.toordinal() for s in self.slots.values()), default=0)
+        late: dict[str, int] = {}  # late finish, as a day number
+        for task_id in reversed(self.slots):  # slots are in dependency order
+            slot = self.slots[task_id]
+            bounds = [late[s] - self.slots[s].task.duration_days for s in after.get(task_id, ())]
+            deadline = _deadline(slot)
+            bounds += [deadline] if deadline is not None else []
+            late[task_id] = min(bounds, default=end)
+        return {k: late[k] - s.finish.toordinal() for k, s in self.slots.items()}
+
+    def least_float_chain(self, among: Iterable[str], by: dt.date | None = None) -> list[str]:
+        """The chain of least float among the tasks `among` planned to finish by `by`, first
+        to last.
+
+        Of those tasks, the ones with the least total float form the chain: it ends at the
+        one finishing last and steps back through the predecessor of equal float that
+        finishes last, until a task has none — so each step hands straight on to the next
+        and a slip anywhere on it moves the rest. Empty when no task qualifies.
+        """
+        floats = self.floats()
+        pool = [
+            k
+            for k in among
+            if k in self.slots and (by is None or self.slots[k].planned_finish <= by)
+        ]
+        if not pool:
+            return []
+        least = min(floats[k] for k in pool)
+        critical = {k for k in pool if floats[k] == least}
+        current: str | None = max(critical, key=lambda k: (self.slots[k].finish, k))
+        path: list[str] = []
+        while current is not None:
+            path.append(current)
+            before = [d for d in self.slots[current].before if d in critical]
+            current = max(before, key=lambda k: (self.slots[k].finish, k)) if before else None
+        return path[::-1]
+
     def due_by(self, day: dt.date) -> list[Slot]:
         """The tasks scheduled to finish on or before `day`, in schedule order."""
         return [slot for slot in self.slots.values() if slot.finish <= day]
@@ -78,6 +129,15 @@ def schedule(tasks: Iterable[Task], milestones: Mapping[str, dt.date]) -> Schedu
             continue
         slots[task_id] = _place(task, anchor, [slots[d] for d in task.depends_on if d in slots])
     return Schedule(slots, unanchored)
+
+
+def _deadline(slot: Slot) -> int | None:
+    """The day (as a number) a task must be done by: its anchor milestone, when the plan
+    finishes it by then; None for work planned after its milestone."""
+    task = slot.task
+    if task.offset_days + task.duration_days > 0:
+        return None
+    return slot.planned_start.toordinal() - task.offset_days
 
 
 def _place(task: Task, anchor: dt.date, before: list[Slot]) -> Slot:

@@ -93,6 +93,7 @@ def test_json_is_the_canonical_result(result: GateResult) -> None:
         "line": rd1["line"],
         "col": 3,
         "severity": "critical",
+        "due": "2026-11-20",  # no date of its own: the gate's milestone
     }
     assert rd1["file"].endswith("project.yaml") and rd1["line"] > 1
     assert (rd2["status"], rd2["waiver"], rd2["waived_by"]) == ("waived", "applied", "Li")

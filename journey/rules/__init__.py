@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from types import ModuleType
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field
 
@@ -27,6 +27,9 @@ from journey.rules import (
     tasks_done,
 )
 from journey.rules._base import Context, Hit, Reason, RuleOptions
+
+if TYPE_CHECKING:
+    from journey.burndown import Forecast
 
 RULES: dict[str, ModuleType] = {
     "risks-controlled": risks_controlled,
@@ -72,4 +75,22 @@ def check(options: RuleOptions, ctx: Context) -> list[Hit]:
     return list(lookup(options.rule)(options, ctx))
 
 
-__all__ = ["RULES", "AnyRule", "Context", "Hit", "Reason", "RuleOptions", "check", "lookup"]
+def details(options: RuleOptions, ctx: Context) -> tuple[Forecast, ...]:
+    """What a rule type adds to its result beyond the items (a findings-closed rule: the
+    burn-down forecast per building); nothing for most rule types."""
+    module = RULES.get(options.rule)
+    found: Callable[[Any, Context], tuple[Forecast, ...]] | None = getattr(module, "details", None)
+    return found(options, ctx) if found is not None else ()
+
+
+__all__ = [
+    "RULES",
+    "AnyRule",
+    "Context",
+    "Hit",
+    "Reason",
+    "RuleOptions",
+    "check",
+    "details",
+    "lookup",
+]

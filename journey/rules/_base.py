@@ -8,6 +8,7 @@ rule never needs to know about them; the positioning filter is `ctx.applies`.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -54,6 +55,7 @@ class Hit(NamedTuple):
     severity: Rating | None = None  # None: the rule's severity
     assignee: str | None = None
     keys: tuple[str, ...] = ()  # further waiver targets that clear it (a red-line point)
+    due: dt.date | None = None  # when it must be settled (None: by the gate's milestone)
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ def hit(
     severity: Rating | None = None,
     assignee: str | None = None,
     keys: tuple[str, ...] = (),
+    due: dt.date | None = None,
 ) -> Hit:
     """A hit on a catalog item: its id, title and owner come from the item."""
-    return Hit(item.id, item.title, item.owner, status, why, place, severity, assignee, keys)
+    return Hit(item.id, item.title, item.owner, status, why, place, severity, assignee, keys, due)

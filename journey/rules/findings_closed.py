@@ -12,6 +12,7 @@ from journey.rules._base import Context, Hit, RuleOptions, hit, plain, reason
 from journey.types import AS_INT, AS_NUMBER, Slug
 
 if TYPE_CHECKING:
+    from journey.burndown import Forecast
     from journey.findings import BuildingStats
     from journey.models import CheckItem
     from journey.problems import Place
@@ -60,6 +61,23 @@ def _building(
         if aged:
             why = reason("findings_aged", count=aged, days=options.max_age_days)
             yield Hit(building, plain(building), owner, "fail", why, place)
+
+
+def details(options: Options, ctx: Context) -> tuple[Forecast, ...]:
+    """The burn-down forecast of every building with findings (journey.burndown)."""
+    from journey.burndown import forecast
+
+    project = ctx.project
+    deadline = project.file.milestones.get(ctx.gate.milestone)
+    order = {b: i for i, b in enumerate(project.file.buildings)}
+    found = sorted(
+        project.findings.by_building.items(), key=lambda kv: (order.get(kv[0], 1 << 30), kv[0])
+    )
+    return tuple(
+        forecast(building, stats, options.min_ratio, project.as_of, deadline)
+        for building, stats in found
+        if stats.total
+    )
 
 
 def _items(options: Options, ctx: Context) -> list[CheckItem]:

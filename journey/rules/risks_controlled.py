@@ -51,7 +51,8 @@ def check(options: Options, ctx: Context) -> Iterator[Hit]:
         if state is not None and state.due is not None and state.due < project.as_of:
             why = reason("risk_overdue", status=status, rating=rating.value, due=str(state.due))
         place = project.status_place("risks", risk.id)
-        yield hit(risk, place, why, severity=rating, assignee=state.assignee if state else None)
+        assignee, due = (state.assignee, state.due) if state else (None, None)
+        yield hit(risk, place, why, severity=rating, assignee=assignee, due=due)
 
 
 def _in_scope(options: Options, ctx: Context, risk: Risk) -> bool:

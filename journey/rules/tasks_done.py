@@ -35,7 +35,8 @@ def check(options: Options, ctx: Context) -> Iterator[Hit]:
         code = "task_late" if slot.finish < project.as_of else "task_due"
         why = reason(code, status=status, finish=str(slot.finish), milestone=milestone)
         place = project.status_place("tasks", slot.task.id)
-        yield hit(slot.task, place, why, assignee=state.assignee if state else None)
+        assignee = state.assignee if state else None
+        yield hit(slot.task, place, why, assignee=assignee, due=slot.finish)
     for task_id, anchor in plan.unanchored.items():
         if project.task_status(task_id) != "done":
             task = project.catalog.tasks[task_id]
