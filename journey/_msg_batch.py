@@ -74,10 +74,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "metric.days_to_close_p90": ("days to close (90th percentile)", "关闭天数（90分位）"),
     "metric.overdue_share": ("overdue share", "超期率"),
     "metric.score": ("assessment score", "交付评估得分"),
-    "gate.title.kpi-at-least": ("The numbers reach their targets", "关键指标达标"),
+    "gate.title.kpi-at-least": ("The numbers reach their targets", "关键指标达到目标"),
     "gate.title.score-at-least": (
         "The assessment score reaches the pass score",
-        "交付评估得分达标",
+        "交付评估得分达到合格线",
     ),
     "gate.reason.kpi_below": (
         "{metric} is {value}, below the target {bound} ({findings} findings)",

@@ -113,7 +113,6 @@ _RULES: dict[str, tuple[str, str]] = {
         "a waiver names it, but this rule cannot be waived",
         "虽有特批，但本规则不得特批",
     ),
-    # Default rule titles
     # What each rule type checks and how to fix a failure (SARIF rule help)
     "gate.help.risks-controlled": (
         "Every applicable risk in scope rated at or above the rule's minimum rating, after "
@@ -178,12 +177,22 @@ _RULES: dict[str, tuple[str, str]] = {
         "项目各节点必须齐全并保持先后顺序，且每个节点与前一节点至少相隔规则规定的天数。处理办法："
         "修正 project.yaml 中 `milestones:` 下的日期，或调整计划。",
     ),
-    "gate.title.risks-controlled": ("Risks are controlled", "风险已受控"),
-    "gate.title.checklist-passed": ("Checklist passed", "检查表已通过"),
-    "gate.title.findings-closed": ("Findings are closed", "问题已关闭"),
-    "gate.title.tasks-done": ("Tasks due are done", "到期任务已完成"),
-    "gate.title.red-lines-clear": ("No red line at risk", "红线无风险"),
-    "gate.title.milestone-order": ("Milestones in order", "关键节点顺序正确"),
+    # Default rule titles: each the condition the rule checks
+    "gate.title.risks-controlled": (
+        "Every risk in scope is closed or accepted",
+        "范围内风险全部关闭或经审批接受",
+    ),
+    "gate.title.checklist-passed": ("Every blocking checklist item passes", "检查表否决项全部通过"),
+    "gate.title.findings-closed": (
+        "Findings are verified in every building",
+        "各楼栋问题复验关闭达到要求",
+    ),
+    "gate.title.tasks-done": ("Every task due by the milestone is done", "关键节点前到期的任务全部完成"),
+    "gate.title.red-lines-clear": ("No red-line sensitive point is at risk", "红线敏感点均无风险"),
+    "gate.title.milestone-order": (
+        "Milestones keep their order and spacing",
+        "关键节点的顺序与间隔符合要求",
+    ),
     # Words
     "gate.status.open": ("open", "未关闭"),
     "gate.status.mitigating": ("mitigating", "管控中"),

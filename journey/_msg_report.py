@@ -87,7 +87,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verdict.pass": ("PASS", "通过"),
     "verdict.fail": ("FAIL", "未通过"),
     "verdict.unknown": ("NOT EVALUATED", "未评估"),
-    "gate.failed_rules": ("Failed: {rules}", "未通过：{rules}"),
+    "gate.failed_rules": ("Not met: {rules}", "未满足：{rules}"),
     "milestone.design_freeze": ("design freeze", "设计冻结"),
     "milestone.sales_launch": ("sales launch", "开盘"),
     "milestone.open_day": ("open day", "工地开放日"),

@@ -385,3 +385,46 @@ def test_design_gate_blocks_on_the_design_review_until_it_is_read(
     checks["DR-PLN-001"] = "pass"
     project = load_project(design_project(tmp_path / "c", checks, stage_risks), catalog, as_of)
     assert evaluate("design", project).verdict == "pass"
+
+
+# A rule's title is the condition it checks, so that "Not met: <title>" (未满足：…) says
+# what is missing. A title that reports an outcome ("… passed", "…已通过") contradicts a
+# failed verdict: "Not met: Open-day prerequisites passed".
+OUTCOME_EN = re.compile(r"\b(passed|failed|is met|are met)\b", re.IGNORECASE)
+OUTCOME_ZH = re.compile(r"已|未通过|不通过")
+
+
+def condition_problems(en: str, zh: str) -> list[str]:
+    out = [f"en reads as an outcome: {en}" for _ in OUTCOME_EN.finditer(en)]
+    return out + [f"zh reads as an outcome: {zh}" for _ in OUTCOME_ZH.finditer(zh)]
+
+
+def test_the_condition_check_catches_outcomes() -> None:
+    assert condition_problems("Open-day prerequisites passed", "开放日前置条件已通过")
+    assert not condition_problems("Every blocking open-day prerequisite passes", "否决项全部通过")
+
+
+def test_every_bundled_rule_title_reads_as_a_condition(catalog: Catalog) -> None:
+    from journey.messages import text
+
+    problems = []
+    for gate in catalog.gates.values():
+        for rule in gate.rules:
+            title = rule.title
+            assert title is not None and title.en and title.zh, (gate.id, rule.id)
+            problems += condition_problems(title.en, title.zh)
+            shown = text("gate.failed_rules", "en", rules=title.en)
+            assert shown.startswith("Not met: ") and "pass" not in shown.split(": ", 1)[0]
+    assert problems == []
+
+
+def test_every_default_rule_title_reads_as_a_condition() -> None:
+    from journey.messages import text
+    from journey.rules import RULES
+
+    problems = []
+    for rule in RULES:
+        en, zh = text(f"gate.title.{rule}", "en"), text(f"gate.title.{rule}", "zh")
+        problems += condition_problems(en, zh)
+    assert problems == []
+    assert text("gate.failed_rules", "zh", rules="否决项全部通过") == "未满足：否决项全部通过"

@@ -167,8 +167,8 @@ def test_result_is_frozen(tmp_path: Path) -> None:
 
 def test_default_rule_title(tmp_path: Path) -> None:
     result = evaluate("sales", project(tmp_path))
-    assert result.rules[0].title.get("en") == "Risks are controlled"
-    assert result.rules[0].title.get("zh") == "风险已受控"
+    assert result.rules[0].title.get("en") == "Every risk in scope is closed or accepted"
+    assert result.rules[0].title.get("zh") == "范围内风险全部关闭或经审批接受"
 
 
 def test_unknown_gate_is_a_usage_problem_with_a_suggestion(tmp_path: Path) -> None:

@@ -270,7 +270,10 @@ def test_markdown_escapes_catalog_text_in_tables() -> None:
 def test_markdown_summary(result: GateResult) -> None:
     md = render("markdown", result, "en")
     assert md.startswith("## ❌ Gate delivery: Gate delivery\n")
-    assert "| d-risks<br>Risks are controlled | ❌ fail | critical | 1 item blocks |" in md
+    assert (
+        "| d-risks<br>Every risk in scope is closed or accepted | ❌ fail | critical | 1 item blocks |"
+        in md
+    )
     assert "### d-risks — What blocks" in md
     assert "| RD-001 Risk RD-001 | fail | Engineering (Chen Jie) |" in md
 
@@ -310,7 +313,7 @@ def test_text_in_chinese(result: GateResult) -> None:
 
     out = render_text(result, "zh")
     assert "未通过：3 条规则中有 1 条导致节点准入不通过（--fail-on low）" in out
-    assert "风险已受控" in out
+    assert "范围内风险全部关闭或经审批接受" in out
     assert "   x RD-001 风险 RD-001  (责任 工程 (Chen Jie))" in out
     assert "\n未通过 d-risks" in out and "\n已特批 d-checks" in out
 
