@@ -187,7 +187,10 @@ _RULES: dict[str, tuple[str, str]] = {
         "Findings are verified in every building",
         "各楼栋问题复验关闭达到要求",
     ),
-    "gate.title.tasks-done": ("Every task due by the milestone is done", "关键节点前到期的任务全部完成"),
+    "gate.title.tasks-done": (
+        "Every task due by the milestone is done",
+        "关键节点前到期的任务全部完成",
+    ),
     "gate.title.red-lines-clear": ("No red-line sensitive point is at risk", "红线敏感点均无风险"),
     "gate.title.milestone-order": (
         "Milestones keep their order and spacing",

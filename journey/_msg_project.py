@@ -28,6 +28,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "and checks that cover it under `risks:` and `checks:`",
         "`{value}` 是客户敏感点，本身没有状态；请在 `risks:` 和 `checks:` 下记录覆盖它的风险和检查项",
     ),
+    "project.gate_record": (
+        "record a gate passed with `passed: YYYY-MM-DD` and `by: NAME`, or per batch under "
+        "`batches:`",
+        "记录已通过的节点准入请写 `passed: YYYY-MM-DD` 和 `by: 姓名`，或在 `batches:` 下按批次记录",
+    ),
+    "project.gate_passed_later": (
+        "recorded as passed on {day}, after the as-of day {as_of}; record a gate once it has passed",
+        "记录的通过日期 {day} 晚于评估日期 {as_of}；节点准入通过后再记录",
+    ),
     "project.score_range": (
         "{field} must be between 1 and {max} (the risk matrix scale)",
         "{field} 必须在 1 到 {max} 之间（风险矩阵的等级）",

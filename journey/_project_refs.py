@@ -41,6 +41,7 @@ def check_references(doc: Document, catalog: Catalog, as_of: dt.date) -> list[Pr
         *_milestones(doc, catalog),
         *_waivers(doc, catalog, extra_ids, as_of),
         *action_refs(doc, catalog, extra_ids),
+        *_gate_records(doc, catalog, as_of),
     ]
     for section in SECTIONS:
         problems += _section_ids(doc, catalog, section, extra_ids)
@@ -133,6 +134,57 @@ def _section_ids(
                 )
             )
     return out
+
+
+def _gate_records(doc: Document, catalog: Catalog, as_of: dt.date) -> list[Problem]:
+    """Recorded gate verdicts: known gates and batches, dates not after the as-of day."""
+    records = doc.data.get("gates")
+    if not isinstance(records, dict):
+        return []
+    batches = [b.get("id") for b in _dicts(doc.data.get("batches"))]
+    out: list[Problem] = []
+    for gate_id, record in records.items():
+        if not isinstance(gate_id, str):
+            continue
+        out += [
+            _at(doc, ("gates", gate_id), "ref.unknown", key=True, what="what.gate",
+                value=gate_id, suggestion=suggest(gate_id, catalog.gates))
+            for _ in [0] if gate_id not in catalog.gates
+        ]  # fmt: skip
+        if not isinstance(record, dict):
+            continue
+        out += _passed_date(doc, ("gates", gate_id), record, as_of)
+        per_batch = record.get("batches")
+        for batch_id, entry in per_batch.items() if isinstance(per_batch, dict) else ():
+            loc = ("gates", gate_id, "batches", batch_id)
+            if isinstance(batch_id, str) and batch_id not in batches:
+                known = [b for b in batches if isinstance(b, str)]
+                hint = suggest(batch_id, known)
+                out.append(
+                    _at(doc, loc, "ref.unknown", key=True, what="what.batch", value=batch_id,
+                        suggestion=hint)
+                )  # fmt: skip
+            if isinstance(entry, dict):
+                out += _passed_date(doc, loc, entry, as_of)
+    return out
+
+
+def _passed_date(
+    doc: Document, loc: tuple[str | int, ...], record: dict[str, Any], as_of: dt.date
+) -> list[Problem]:
+    """A gate cannot have been passed after the day it is looked at from."""
+    day = record.get("passed")
+    if isinstance(day, str):
+        try:
+            day = dt.date.fromisoformat(day)
+        except ValueError:
+            return []  # the schema check names a bad date
+    if isinstance(day, dt.date) and day > as_of:
+        return [
+            _at(doc, (*loc, "passed"), "project.gate_passed_later", day=day.isoformat(),
+                as_of=as_of.isoformat())
+        ]  # fmt: skip
+    return []
 
 
 def _section_of(catalog: Catalog, item_id: str) -> tuple[str, str] | None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from journey.burndown import Forecast
 from journey.errors import UsageProblem
 from journey.numbers import AllNumbers
-from journey.project import WaiverState, waiver_state
+from journey.project import PassedGate, WaiverState, waiver_state
 from journey.rules import Context, Hit, Reason, RuleOptions, check, details
 from journey.types import LocalisedText, Model, Rating
 from journey.whatif import MilestoneMove
@@ -125,6 +125,8 @@ class BatchResult(Model):
     milestone_date: dt.date | None
     rules: tuple[RuleResult, ...]
     counts: Counts
+    milestone_passed: bool = False
+    recorded: PassedGate | None = None
 
 
 class GateResult(Model):
@@ -132,7 +134,11 @@ class GateResult(Model):
 
     For a project handed over in batches, `batches` holds each batch's own result and
     `rules` the rules across them (an item that blocks in several batches is one item
-    naming them); `batch` is set when the gate was evaluated for one batch alone."""
+    naming them); `batch` is set when the gate was evaluated for one batch alone.
+
+    A gate whose milestone has passed is still evaluated as of the as-of day (that is
+    what was asked); `milestone_passed` says so, and `recorded` carries the verdict the
+    project recorded at the time (`gates:` in project.yaml), if any."""
 
     gate: str
     title: LocalisedText
@@ -151,6 +157,8 @@ class GateResult(Model):
     batches: tuple[BatchResult, ...] = ()
     numbers: AllNumbers | None = None
     what_if: tuple[MilestoneMove, ...] = ()  # milestones moved for a what-if
+    milestone_passed: bool = False  # the milestone was before the as-of day
+    recorded: PassedGate | None = None  # the verdict the project recorded at the time
 
     @property
     def passed(self) -> bool:
@@ -206,6 +214,7 @@ def evaluate_rules(
 
 def _result(gate: Gate, project: Project, fail_on: Rating, waivers: Waivers) -> GateResult:
     rules = evaluate_rules(gate, project, fail_on, waivers)
+    day = project.file.milestones.get(gate.milestone)
     return GateResult(
         gate=gate.id,
         title=gate.title,
@@ -227,7 +236,15 @@ def _result(gate: Gate, project: Project, fail_on: Rating, waivers: Waivers) -> 
         rules=rules,
         waivers=waivers.results(),
         counts=counts_of(rules),
+        milestone_passed=day is not None and day < project.as_of,
+        recorded=recorded(project, gate.id),
     )
+
+
+def recorded(project: Project, gate_id: str) -> PassedGate | None:
+    """The verdict the project recorded for a gate (for the batch in view, if any)."""
+    entry = project.file.gates.get(gate_id)
+    return entry.for_batch(project.batch.id if project.batch else None) if entry else None
 
 
 def _level_title(project: Project) -> LocalisedText | None:

@@ -21,6 +21,7 @@ from journey.gates import (
     Waivers,
     counts_of,
     evaluate_rules,
+    recorded,
 )
 from journey.rules import Reason
 
@@ -41,15 +42,18 @@ def batched(gate: Gate, project: Project, fail_on: Rating, numbers: AllNumbers) 
     for batch in project.file.batches:
         view = project.for_batch(batch.id)
         rules = evaluate_rules(gate, view, fail_on, waivers)
+        day = view.file.milestones.get(gate.milestone)
         parts.append(
             BatchResult(
                 id=batch.id,
                 title=batch.title,
                 buildings=batch.buildings,
                 verdict="fail" if any(r.blocks for r in rules) else "pass",
-                milestone_date=view.file.milestones.get(gate.milestone),
+                milestone_date=day,
                 rules=rules,
                 counts=counts_of(rules),
+                milestone_passed=day is not None and day < project.as_of,
+                recorded=recorded(view, gate.id),
             )
         )
     across = tuple(_across(k, parts) for k in range(len(gate.rules)))

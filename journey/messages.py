@@ -218,6 +218,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "what.category": ("risk category", "风险类别"),
     "what.milestone": ("milestone", "关键节点"),
     "what.gate": ("gate", "节点准入"),
+    "what.batch": ("batch", "批次"),
     "what.rule": ("gate rule type", "准入规则类型"),
     "what.list": ("a list", "列表"),
     "what.text": ("text", "文本"),

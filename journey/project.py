@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from journey.catalog import AnyItem, Catalog, shown_path
@@ -121,6 +121,41 @@ class Waiver(Model):
         return waiver_state(self.expires, as_of)
 
 
+class PassedGate(Model):
+    """A gate passed on a day, as recorded by whoever signed it off."""
+
+    passed: dt.date
+    by: NonEmpty
+    note: NonEmpty | None = None
+
+
+class GateRecord(Model):
+    """The verdict of a gate recorded when its milestone came: for the whole project
+    (`passed` and `by`) and/or for some batches of a project handed over in batches."""
+
+    passed: dt.date | None = None
+    by: NonEmpty | None = None
+    note: NonEmpty | None = None
+    batches: dict[Slug, PassedGate] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _complete(self) -> GateRecord:
+        if (self.passed is None) != (self.by is None) or (self.passed is None and not self.batches):
+            raise PydanticCustomError(
+                "project.gate_record", "give `passed` (the date) and `by`, or `batches:`"
+            )
+        return self
+
+    def for_batch(self, batch: str | None) -> PassedGate | None:
+        """The record that holds for `batch` (its own, else the project's), or None."""
+        own = self.batches.get(batch) if batch is not None else None
+        if own is not None:
+            return own
+        if self.passed is None or self.by is None:
+            return None
+        return PassedGate(passed=self.passed, by=self.by, note=self.note)
+
+
 class ExtraRisk(Risk):
     """A project-specific risk: the fields of a catalog risk plus its phase."""
 
@@ -185,6 +220,7 @@ class ProjectFile(Model):
     surveys: tuple[NonEmpty, ...] = ()
     actions: tuple[Action, ...] = ()
     waivers: tuple[Waiver, ...] = ()
+    gates: dict[Slug, GateRecord] = Field(default_factory=dict)
     extra_risks: tuple[ExtraRisk, ...] = ()
 
     def registers(self) -> list[str]:

@@ -176,3 +176,25 @@ def test_unknown_gate_is_a_usage_problem_with_a_suggestion(tmp_path: Path) -> No
         evaluate("open_day", project(tmp_path))
     assert caught.value.code == "gate.unknown"
     assert caught.value.params["suggestion"] == "open-day"
+
+
+def test_a_past_gate_is_still_evaluated_and_carries_its_record(tmp_path: Path) -> None:
+    record = {"sales": {"passed": "2026-02-27", "by": "Zhou Hua", "note": "permits in hand"}}
+    result = evaluate("sales", project(tmp_path, gates=record))  # launch 2026-03-01
+    assert result.milestone_passed and result.verdict == "fail"  # today's evaluation
+    assert result.recorded is not None
+    assert (result.recorded.passed, result.recorded.by) == (dt.date(2026, 2, 27), "Zhou Hua")
+    ahead = evaluate("delivery-risks", project(tmp_path / "b", gates=record))
+    assert (ahead.milestone_passed, ahead.recorded) == (False, None)
+
+
+def test_a_batch_has_its_own_record(tmp_path: Path) -> None:
+    batches = [
+        {"id": "b1", "buildings": ["T1", "T2"], "milestones": {"open_day": "2026-09-15"}},
+        {"id": "b2", "buildings": ["T3"], "milestones": {"open_day": "2026-12-01"}},
+    ]
+    gates = {"open-day": {"batches": {"b1": {"passed": "2026-09-14", "by": "Zhou Hua"}}}}
+    result = evaluate("open-day", project(tmp_path, batches=batches, gates=gates))
+    b1, b2 = result.batches
+    assert (b1.milestone_passed, b1.recorded and b1.recorded.by) == (True, "Zhou Hua")
+    assert (b2.milestone_passed, b2.recorded) == (False, None)

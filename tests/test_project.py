@@ -604,3 +604,39 @@ def test_a_unit_register_that_is_not_a_file(tmp_path: Path, catalog: Catalog) ->
         "project.yaml:5:8: error: units: not a regular file (a pipe, a device or a folder); "
         "journey reads files only"
     ]
+
+
+# Gates recorded as passed ---------------------------------------------------------------
+
+
+def test_a_gate_recorded_as_passed(tmp_path: Path, catalog: Catalog) -> None:
+    text = GOOD.replace(
+        "findings: [", "gates:\n  open-day: {passed: 2026-10-19, by: Zhou Hua}\nfindings: ["
+    )
+    project = load_project(make(tmp_path, text), catalog, AS_OF)
+    record = project.file.gates["open-day"].for_batch(None)
+    assert record is not None and (record.passed, record.by) == (dt.date(2026, 10, 19), "Zhou Hua")
+
+
+def test_gate_records_are_checked(tmp_path: Path, catalog: Catalog) -> None:
+    records = (
+        "gates:\n"
+        "  open-dya: {passed: 2026-10-19, by: Zhou Hua}\n"
+        "  open-day:\n"
+        "    passed: 2026-10-21\n"
+        "    by: Zhou Hua\n"
+        "    batches:\n"
+        "      batch-9: {passed: 2026-10-01, by: Zhou Hua}\n"
+    )
+    text = GOOD.replace("findings: [", records + "findings: [")
+    assert check(tmp_path, catalog, text) == [
+        "project.yaml:19:3: error: gates.open-dya: unknown gate `open-dya` (did you mean `open-day`?)",
+        "project.yaml:21:13: error: gates.open-day.passed: recorded as passed on 2026-10-21, after "
+        "the as-of day 2026-10-20; record a gate once it has passed",
+        "project.yaml:24:7: error: gates.open-day.batches.batch-9: unknown batch `batch-9`",
+    ]
+    half = GOOD.replace("findings: [", "gates:\n  open-day: {by: Zhou Hua}\nfindings: [")
+    assert check(tmp_path, catalog, half) == [
+        "project.yaml:19:13: error: gates.open-day: record a gate passed with `passed: "
+        "YYYY-MM-DD` and `by: NAME`, or per batch under `batches:`"
+    ]
