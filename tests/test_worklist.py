@@ -9,6 +9,7 @@ from pathlib import Path
 import gatekit
 from helpers import write_tree
 
+from journey.catalog import load_catalog
 from journey.gates import evaluate
 from journey.project import load_project
 from journey.worklist import by_owner
@@ -30,7 +31,7 @@ MINE = {
 def test_one_entry_per_item_grouped_by_owner_most_urgent_first(tmp_path: Path) -> None:
     tree = copy.deepcopy(gatekit.CATALOG)
     tree["gates.yaml"]["gates"].append(MINE)
-    catalog = gatekit.load_catalog(write_tree(tmp_path / "catalog", tree))
+    catalog = load_catalog(write_tree(tmp_path / "catalog", tree))
     folder = gatekit.write_project(
         tmp_path / "project",
         risks={
