@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from journey.types import Model
@@ -164,6 +164,20 @@ def burn_down(
     )
 
 
+def merged(parts: Iterable[BuildingStats]) -> BuildingStats:
+    """The findings of several buildings as one (for a batch's history)."""
+    from journey.findings import BuildingStats
+
+    out = BuildingStats()
+    for stats in parts:
+        out.open_found.update(stats.open_found)
+        out.closed_pairs.update(stats.closed_pairs)
+        out.undated_verified.update(stats.undated_verified)
+        out.total += stats.total
+        out.verified += stats.verified
+    return out
+
+
 def _upto(days: Counter[dt.date], end: int) -> int:
     return sum(n for day, n in days.items() if day.toordinal() <= end)
 
@@ -189,4 +203,5 @@ __all__ = [
     "burn_down",
     "forecast",
     "history",
+    "merged",
 ]

@@ -347,6 +347,7 @@ from journey import (  # noqa: E402
     _msg_report,
     _msg_service,
     _msg_table,
+    _msg_work,
 )
 
 for _table in (
@@ -360,6 +361,7 @@ for _table in (
     _msg_export.MESSAGES,
     _msg_import.MESSAGES,
     _msg_portfolio.MESSAGES,
+    _msg_work.MESSAGES,
 ):
     _clash = set(_table) & set(_MESSAGES)
     assert not _clash, f"message codes defined twice: {sorted(_clash)}"

@@ -81,32 +81,38 @@ class Schedule:
             late[task_id] = min(bounds, default=end)
         return {k: late[k] - s.finish.toordinal() for k, s in self.slots.items()}
 
-    def least_float_chain(self, among: Iterable[str], by: dt.date | None = None) -> list[str]:
-        """The chain of least float among the tasks `among` planned to finish by `by`, first
-        to last.
+    def least_float_chain(self, among: Iterable[str], ends: Iterable[str]) -> list[str]:
+        """The chain of least float through the tasks `among` that ends at one of `ends`,
+        first to last (empty when no end is among them).
 
-        Of those tasks, the ones with the least total float form the chain: it ends at the
-        one finishing last and steps back through the predecessor of equal float that
-        finishes last, until a task has none — so each step hands straight on to the next
-        and a slip anywhere on it moves the rest. Empty when no task qualifies.
+        Of the `ends`, those with the least total float are the candidates; the chain ends
+        at the one finishing last and steps back through the predecessor of equal float
+        that finishes last, until a task has none — so each step hands straight on to the
+        next, and a slip anywhere on the chain moves its end.
         """
         floats = self.floats()
-        pool = [
-            k
-            for k in among
-            if k in self.slots and (by is None or self.slots[k].planned_finish <= by)
-        ]
-        if not pool:
+        pool = set(among) & set(self.slots)
+        last = [k for k in ends if k in pool]
+        if not last:
             return []
-        least = min(floats[k] for k in pool)
-        critical = {k for k in pool if floats[k] == least}
-        current: str | None = max(critical, key=lambda k: (self.slots[k].finish, k))
+        least = min(floats[k] for k in last)
+        current: str | None = max(
+            (k for k in last if floats[k] == least), key=lambda k: (self.slots[k].finish, k)
+        )
         path: list[str] = []
         while current is not None:
             path.append(current)
-            before = [d for d in self.slots[current].before if d in critical]
+            before = [d for d in self.slots[current].before if d in pool and floats[d] == least]
             current = max(before, key=lambda k: (self.slots[k].finish, k)) if before else None
         return path[::-1]
+
+    def due_at(self, milestone: str) -> list[str]:
+        """The tasks anchored on `milestone` and planned to finish by it."""
+        return [
+            k
+            for k, s in self.slots.items()
+            if s.task.anchor == milestone and s.task.offset_days + s.task.duration_days <= 0
+        ]
 
     def due_by(self, day: dt.date) -> list[Slot]:
         """The tasks scheduled to finish on or before `day`, in schedule order."""

@@ -81,13 +81,18 @@ def test_markdown_twin_has_the_same_content(project: Project, name: str, lang: s
             assert line.endswith("|"), line
 
 
-def test_heat_map_cells_show_the_risk_counts(project: Project) -> None:
+def test_heat_map_cells_show_the_risk_ids(project: Project) -> None:
     report = risk_assessment(project)
-    page = Page(render(report, "html"))
-    cells = page.find("td")
+    html = render(report, "html")
+    cells = Page(html).find("td")
     shown = sum(int(a["data-count"] or 0) for a in cells if "data-count" in a)
-    assert shown == report.total == sum(len(s.risks) for s in report.stages)
-    assert len([a for a in cells if "data-count" in a]) == 25 * len(report.stages)
+    # the inherent map holds every risk, the residual one the open risks
+    assert shown == report.total + report.open
+    assert report.total == sum(len(s.risks) for s in report.stages)
+    assert len([a for a in cells if "data-count" in a]) == 2 * 25 * len(report.stages)
+    assert '<span class="hid">RD-001</span><span class="hid">RD-002</span>' in html
+    for value in ("low", "medium", "high", "critical"):  # the colour key
+        assert f'<span class="sw rating-{value}"></span>' in html
 
 
 def test_gantt_draws_one_bar_per_task_and_the_today_line(project: Project) -> None:
@@ -95,10 +100,12 @@ def test_gantt_draws_one_bar_per_task_and_the_today_line(project: Project) -> No
     html = render(report, "html")
     page = Page(html)
     bars = [a["class"] for t, a in page.tags if t == "rect" and "bar" in (a["class"] or "")]
-    assert len(bars) == len(report.tasks) == 6
-    assert len(page.find("g", **{"class": "task"})) == 6
-    assert page.find("line", **{"class": "today"})
-    assert len(page.find("rect", **{"class": "crit"})) == len(report.critical_path)
+    phone = report.phone_gantt
+    assert phone is not None and len(report.tasks) == 6
+    assert len(bars) == len(report.tasks) + len(phone.bars)  # the full chart and the phone's
+    assert len(page.find("g", **{"class": "task"})) == 6 + len(phone.bars)
+    assert len(page.find("line", **{"class": "today"})) == 2
+    assert len(page.find("rect", **{"class": "crit"})) == 2 * len(report.critical_path)
     assert "bar at-risk" in bars
     assert "截至 10月20日" in html
 

@@ -34,16 +34,25 @@ def test_header_names_project_catalog_level_and_gates(project: Project) -> None:
     assert h.gates[0].failed == ("前置条件已通过",)
 
 
-def test_heat_map_counts_equal_the_risks_of_each_stage(project: Project) -> None:
+def test_heat_maps_inherent_beside_residual(project: Project) -> None:
     report = risk_assessment(project)
     for stage in report.stages:
-        expected = Counter((r.likelihood, r.impact) for r in stage.risks)
+        inherent = Counter((r.inherent_likelihood, r.inherent_impact) for r in stage.risks)
         counted = {(c.likelihood, c.impact): c.count for row in stage.heat.rows for c in row}
-        assert {k: v for k, v in counted.items() if v} == dict(expected)
+        assert {k: v for k, v in counted.items() if v} == dict(inherent)
         assert stage.heat.total == len(stage.risks)
+        residual = {
+            (c.likelihood, c.impact): c.ids for row in stage.residual.rows for c in row if c.ids
+        }
+        assert sorted(i for ids in residual.values() for i in ids) == sorted(
+            r.id for r in stage.risks if r.is_open
+        )
     delivery = next(s for s in report.stages if s.id == "delivery")
     assert len(delivery.heat.rows) == 5 and delivery.heat.rows[0][0].likelihood == 5
-    assert delivery.heat.rows[1][4].count == 2  # RD-001 and RD-002 at 4 × 5
+    assert delivery.heat.rows[1][4].ids == ("RD-001", "RD-002")  # both at 4 × 5 in the catalog
+    # residual: RD-002 is waived, RD-003 closed (re-scored 3 × 4): only RD-001 stays at 4 × 5
+    assert delivery.residual.rows[1][4].ids == ("RD-001",)
+    assert not any(c.ids for row in delivery.residual.rows for c in row if "RD-003" in c.ids)
 
 
 def test_risks_are_ranked_with_project_rescoring_and_waivers(project: Project) -> None:
@@ -83,9 +92,12 @@ def test_plan_marks_late_at_risk_and_the_critical_path(project: Project) -> None
     assert rows["DP-003"].pushed_days == 5 and rows["DP-003"].at_risk  # pushed by DP-002
     assert rows["DP-005"].at_risk  # due within 7 days
     assert not any(t.late for t in report.tasks)
-    # DP-006 waits on DP-003, which waits on DP-002: the chain with the least slack.
+    # DP-006 is due on the delivery day itself: no float. DP-003, which it waits on, ends
+    # 55 days before DP-006 must start, so the least-float chain is DP-006 alone.
+    assert (rows["DP-006"].float_days, rows["DP-003"].float_days) == (0, 55)
+    assert rows["DP-002"].float_days is None  # done
     assert report.last_task == "DP-006"
-    assert report.critical_path == ("DP-002", "DP-003", "DP-006")
+    assert report.critical_path == ("DP-006",)
     assert report.gantt.today is not None
 
 
@@ -94,10 +106,16 @@ def test_a_late_predecessor_pushes_the_critical_path(tmp_path: Path) -> None:
     tree["plan.yaml"]["tasks"][2]["duration_days"] = "80"  # DP-003 runs to D-10
     tree["plan.yaml"]["tasks"][5]["offset_days"] = "-12"  # so DP-006 waits for it
     report = delivery_plan(make_project(tmp_path, catalog=tree))
-    assert report.critical_path == ("DP-002", "DP-003", "DP-006")
+    # DP-003 ends on D-10 and pushes DP-006 to D-10..D-5: both have five days in hand, and
+    # the chain runs through them unbroken (DP-002, before them, is done)
+    assert {t.id: t.float_days for t in report.tasks if t.critical} == {"DP-003": 5, "DP-006": 5}
+    assert report.critical_path == ("DP-003", "DP-006")
     late = {t.id for t in report.tasks if t.late}
     assert late == set()
-    assert {b.id for b in report.gantt.bars if b.critical} == {"DP-002", "DP-003", "DP-006"}
+    assert {b.id for b in report.gantt.bars if b.critical} == {"DP-003", "DP-006"}
+    (link,) = report.gantt.links  # one connector, from the end of DP-003 to DP-006
+    bars = {b.id: b for b in report.gantt.bars}
+    assert link.x1 == bars["DP-003"].x + bars["DP-003"].width and link.x2 == bars["DP-006"].x
 
 
 def test_late_tasks_finish_before_the_as_of_date_and_are_not_done(tmp_path: Path) -> None:
@@ -148,7 +166,7 @@ def test_open_day_is_no_go_naming_the_failed_prerequisites(project: Project) -> 
     assert [p.id for p in report.prerequisites] == ["OD-001", "OD-002", "OD-003", "OD-004"]
     assert report.days_left == 4
     assert [(f.id, f.open, f.total) for f in report.visitor_findings] == [("AC-CIV-003", 2, 2)]
-    assert [w.target for w in report.waivers] == ["RD-002"]
+    assert report.waivers == ()  # the RD-002 waiver is no business of the open-day gate
 
 
 def test_open_day_goes_when_blockers_pass_or_are_waived(tmp_path: Path) -> None:
@@ -175,7 +193,12 @@ def test_an_expired_waiver_does_not_clear_a_blocker(tmp_path: Path) -> None:
     ]
     report = open_day(make_project(tmp_path, project=proj))
     assert "OD-002" in [b.id for b in report.blockers]
-    assert report.waivers == ()
+    # the report of its gate says the waiver expired, in its list and on the item
+    assert [(w.target, w.state, w.in_force) for w in report.waivers] == [
+        ("OD-002", "expired", False)
+    ]
+    od2 = next(p for p in report.prerequisites if p.id == "OD-002")
+    assert (od2.waived, od2.waiver_expired) == (False, dt.date(2026, 10, 1))
 
 
 def test_build_dispatches_by_name(project: Project) -> None:
@@ -244,30 +267,40 @@ def test_example_open_day_is_no_go_naming_the_failed_prerequisites(
 
 
 def test_example_heat_maps_count_every_risk(example: Project, example_yaml: dict[str, Any]) -> None:
+    """Inherent: every applicable risk on the catalog's scores. Residual: the risks still
+    open, on the project's re-scoring."""
     catalog = example.catalog
     overrides = example_yaml.get("risks", {})
-    expected: Counter[tuple[str, int, int]] = Counter()
+    inherent: Counter[tuple[str, int, int]] = Counter()
+    residual: Counter[tuple[str, int, int]] = Counter()
     for risk in [*catalog.risks.values(), *example.file.extra_risks]:
         if catalog.level_rank(risk.level) > catalog.level_rank("whole-process"):
             continue
+        inherent[(risk.stage, risk.likelihood, risk.impact)] += 1
         state = overrides.get(risk.id, {})
-        score = (
-            int(state.get("likelihood", risk.likelihood)),
-            int(state.get("impact", risk.impact)),
-        )
-        expected[(risk.stage, *score)] += 1
+        if state.get("status", "open") in ("open", "mitigating"):
+            score = (
+                int(state.get("likelihood", risk.likelihood)),
+                int(state.get("impact", risk.impact)),
+            )
+            residual[(risk.stage, *score)] += 1
     report = risk_assessment(example)
-    shown = Counter(
-        {
-            (stage.id, cell.likelihood, cell.impact): cell.count
-            for stage in report.stages
-            for row in stage.heat.rows
-            for cell in row
-            if cell.count
-        }
-    )
-    assert shown == expected
-    assert report.total == sum(expected.values())
+
+    def shown(which: str) -> Counter[tuple[str, int, int]]:
+        return Counter(
+            {
+                (stage.id, cell.likelihood, cell.impact): len(cell.ids)
+                for stage in report.stages
+                for row in getattr(stage, which).rows
+                for cell in row
+                if cell.ids
+            }
+        )
+
+    assert shown("heat") == inherent
+    assert shown("residual") == residual
+    assert report.total == sum(inherent.values())
+    assert report.open == sum(residual.values())
 
 
 def test_example_gantt_has_one_bar_per_applicable_task(example: Project) -> None:
@@ -282,7 +315,11 @@ def test_example_gantt_has_one_bar_per_applicable_task(example: Project) -> None
     report = delivery_plan(example, "zh")
     assert {b.id for b in report.gantt.bars} == applicable
     html = render(report, "html")
-    assert len(re.findall(r'<g class="task" data-id="', html)) == len(applicable)
+    phone = report.phone_gantt
+    assert phone is not None
+    shown = len(applicable) + len(phone.bars)  # the full chart, and the phone's
+    assert len(re.findall(r'<g class="task" data-id="', html)) == shown
+    assert len(phone.bars) + phone.hidden == len(applicable)
     assert report.critical_path and report.critical_path[-1] == report.last_task
 
 
@@ -315,7 +352,12 @@ def test_a_waived_failure_is_not_a_blocking_failure_of_its_round(tmp_path: Path)
     assert (civil.blocking_failed, civil.waived, civil.failed) == ((), ("AC-CIV-002",), 1)
 
 
-def test_attention_lists_open_severe_risks_most_urgent_first(project: Project) -> None:
+def test_open_risks_by_owner_most_urgent_first(project: Project) -> None:
     report = risk_assessment(project)
-    assert [r.id for r in report.attention] == ["RD-001", "RS-001"]  # RD-002 is waived
-    assert len(report.attention) == report.severe_open
+    groups = {g.owner: g for g in report.work}
+    engineering = groups["Engineering"]
+    # RD-001 was due on 1 Oct: overdue by 19 days; the others have no date; RD-002 is waived
+    assert [(w.id, w.days) for w in engineering.rows][:1] == [("RD-001", -19)]
+    assert "RD-002" not in [w.id for g in report.work for w in g.rows]
+    assert (engineering.overdue, engineering.assignees) == (1, (("Li Wei", 1),))
+    assert sum(g.count for g in report.work) == report.open

@@ -28,14 +28,24 @@ if TYPE_CHECKING:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder to write the site to (created if needed).",
 )
+@click.option(
+    "--previous",
+    type=click.Path(path_type=Path),
+    help="An earlier site folder, its summary.json, or a gate result (-o json): the index "
+    "shows what changed since.",
+)
 @batch_option
 @what_if_option
-def command(project_dir: Path, output: Path, batch: str | None, what_if: list[Wanted]) -> int:
+def command(
+    project_dir: Path, output: Path, previous: Path | None, batch: str | None, what_if: list[Wanted]
+) -> int:
     """Write every report in English and Chinese, as HTML and Markdown, and an index.
 
-    Layout: OUTPUT/index.html (gate verdicts, relative links), OUTPUT/en/*.html|md and
-    OUTPUT/zh/*.html|md. Every page is rendered before the first is written. Exit 0
-    once written, whatever the gate verdicts; 2 on invalid input or a write failure.
+    Layout: OUTPUT/index.html (gate verdicts linking to their reports, the numbers, and
+    with --previous the change since then), OUTPUT/summary.json (what a later run's
+    --previous reads), OUTPUT/en/*.html|md and OUTPUT/zh/*.html|md. Every page is
+    rendered before the first is written. Exit 0 once written, whatever the gate
+    verdicts; 2 on invalid input, an unreadable --previous or a write failure.
     With --milestone NAME=DATE every page is of a what-if, and says so.
     """
     from journey.messages import text
@@ -43,7 +53,7 @@ def command(project_dir: Path, output: Path, batch: str | None, what_if: list[Wa
 
     s = settings()
     project = load_project(project_dir, s, batch=batch, what_if=what_if)
-    written = write_site(project, output, s.lang)
+    written = write_site(project, output, s.lang, previous)
     if not s.quiet:
         index = output / INDEX
         click.echo(

@@ -7,10 +7,20 @@ from collections.abc import Iterable, Mapping
 from journey import gates
 from journey.gates import GateResult, RuleResult
 from journey.project import Project
-from journey.reports.models import BatchBadge, GateBadge, Header, Milestone, Verdict, WaiverRow
+from journey.reports.models import (
+    BatchBadge,
+    GateBadge,
+    GateState,
+    Header,
+    Milestone,
+    Verdict,
+    WaiverRow,
+)
 from journey.whatif import summary
 
 Outcomes = Mapping[str, GateResult]  # gate id -> its result for the project
+# The report that shows a gate's detail, by the gate's milestone (else the risk assessment).
+MILESTONE_REPORTS = {"open_day": "open-day", "delivery": "delivery-plan"}
 
 
 def gate_outcomes(project: Project) -> dict[str, GateResult]:
@@ -28,18 +38,48 @@ def gate_badges(project: Project, lang: str, outcomes: Outcomes | None) -> tuple
 
 def _badge(project: Project, gate_id: str, lang: str, result: GateResult | None) -> GateBadge:
     gate = project.catalog.gates[gate_id]
-    verdict: Verdict = "unknown"
-    failed: tuple[str, ...] = ()
-    batches: tuple[BatchBadge, ...] = ()
-    if result is not None:
-        verdict = result.verdict
-        failed = tuple(rule.title.get(lang) for rule in failed_rules(result))
-        batches = tuple(
-            BatchBadge(id=b.id, buildings=b.buildings, verdict=b.verdict) for b in result.batches
-        )
-    return GateBadge(
-        id=gate_id, title=gate.title.get(lang), verdict=verdict, failed=failed, batches=batches
+    report = MILESTONE_REPORTS.get(gate.milestone, "risk-assessment")
+    base = GateBadge(
+        id=gate_id,
+        title=gate.title.get(lang),
+        verdict="unknown",
+        milestone=gate.milestone,
+        milestone_date=project.file.milestones.get(gate.milestone),
+        report=report,
     )
+    if result is None:
+        return base
+    batches = tuple(
+        BatchBadge(
+            id=b.id,
+            buildings=b.buildings,
+            verdict=b.verdict,
+            state=_state(b.milestone_passed, b.recorded is not None),
+            milestone_date=b.milestone_date,
+            recorded_on=b.recorded.passed if b.recorded else None,
+            recorded_by=b.recorded.by if b.recorded else "",
+        )
+        for b in result.batches
+    )
+    record = result.recorded
+    passed = result.milestone_passed and (not batches or all(b.state != "live" for b in batches))
+    return base.model_copy(
+        update={
+            "verdict": result.verdict,
+            "failed": tuple(rule.title.get(lang) for rule in failed_rules(result)),
+            "batches": batches,
+            "state": _state(passed, record is not None),
+            "recorded_on": record.passed if record else None,
+            "recorded_by": record.by if record else "",
+            "recorded_note": (record.note or "") if record else "",
+        }
+    )
+
+
+def _state(passed: bool, recorded: bool) -> GateState:
+    if not passed:
+        return "live"
+    return "recorded" if recorded else "not-recorded"
 
 
 def failed_rules(result: GateResult) -> list[RuleResult]:
@@ -85,6 +125,24 @@ def waiver_for(project: Project, target: str) -> WaiverRow | None:
         approved_by=w.approved_by,
         expires=w.expires,
         in_force=not w.expired(project.as_of),
+        state=w.state(project.as_of),
+    )
+
+
+def gate_waivers(result: GateResult | None) -> tuple[WaiverRow, ...]:
+    """The waivers a gate consulted, expired ones too, as the gate saw them."""
+    if result is None:
+        return ()
+    return tuple(
+        WaiverRow(
+            target=w.target,
+            reason=w.reason,
+            approved_by=w.approved_by,
+            expires=w.expires,
+            in_force=w.state != "expired",
+            state=w.state,
+        )
+        for w in result.waivers
     )
 
 

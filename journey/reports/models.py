@@ -12,7 +12,10 @@ from typing import Literal
 from journey.types import Model, Rating
 
 Verdict = Literal["pass", "fail", "unknown"]
-BarState = Literal["done", "late", "at-risk", "critical", "normal"]
+BarState = Literal["done", "doing", "late", "at-risk", "todo"]
+# live: evaluated as of the as-of day; recorded: the milestone has passed and the project
+# recorded the verdict of the time; not-recorded: the milestone has passed, nothing recorded
+GateState = Literal["live", "recorded", "not-recorded"]
 
 
 class BatchBadge(Model):
@@ -21,17 +24,56 @@ class BatchBadge(Model):
     id: str
     buildings: tuple[str, ...]
     verdict: Verdict
+    state: GateState = "live"
+    milestone_date: dt.date | None = None
+    recorded_on: dt.date | None = None
+    recorded_by: str = ""
 
 
 class GateBadge(Model):
     """One gate's verdict for the header, with the titles of the rules that failed and,
-    for a project handed over in batches, each batch's verdict."""
+    for a project handed over in batches, each batch's verdict. A gate whose milestone
+    has passed shows the verdict recorded at the time instead (`state`)."""
 
     id: str
     title: str
     verdict: Verdict
     failed: tuple[str, ...] = ()
     batches: tuple[BatchBadge, ...] = ()
+    state: GateState = "live"
+    milestone: str = ""
+    milestone_date: dt.date | None = None
+    recorded_on: dt.date | None = None
+    recorded_by: str = ""
+    recorded_note: str = ""
+    report: str = ""  # the report that shows this gate's detail
+
+
+class WorkRow(Model):
+    """One item blocking a gate (or one open risk), as its owner needs to see it."""
+
+    id: str
+    title: str
+    assignee: str = ""
+    severity: Rating
+    due: dt.date | None = None
+    days: int | None = None  # due − as-of: negative when overdue
+    rules: tuple[str, ...] = ()  # the titles of the rules it fails
+    reasons: tuple[str, ...] = ()
+    note: str = ""
+    evidence: str = ""
+    batches: tuple[str, ...] = ()
+
+
+class WorkGroup(Model):
+    """What one profession must act on, most urgent first."""
+
+    owner: str
+    count: int
+    overdue: int
+    assignees: tuple[tuple[str, int], ...] = ()
+    rows: tuple[WorkRow, ...]  # the most urgent (at most WORK_ROWS)
+    more: int = 0  # how many more the group holds
 
 
 class Milestone(Model):
@@ -68,6 +110,7 @@ class WaiverRow(Model):
     approved_by: str
     expires: dt.date
     in_force: bool
+    state: Literal["in-force", "expiring", "expired"] = "in-force"
 
 
 # Risk assessment -------------------------------------------------------------------
@@ -91,16 +134,23 @@ class RiskRow(Model):
     overdue: bool = False
     controls: tuple[str, ...]
     waiver: WaiverRow | None = None
+    note: str = ""
+    evidence: str = ""
+    inherent: Rating  # the catalog's rating, before the project's re-scoring
+    inherent_likelihood: int
+    inherent_impact: int
+    is_open: bool = True  # neither closed, accepted nor waived
 
 
 class HeatCell(Model):
-    """One likelihood × impact cell: its rating and how many risks sit in it."""
+    """One likelihood × impact cell: its rating and the risks that sit in it."""
 
     likelihood: int
     impact: int
     rating: Rating
     count: int
     open: int
+    ids: tuple[str, ...] = ()
 
 
 class HeatMap(Model):
@@ -113,13 +163,25 @@ class HeatMap(Model):
 
 
 class StageSection(Model):
-    """The risks of one stage."""
+    """The risks of one stage: every applicable risk on the catalog's scores (inherent),
+    the open ones on the project's (residual); open risks in full, the rest summarised."""
 
     id: str
     title: str
-    heat: HeatMap
+    heat: HeatMap  # inherent: every applicable risk, the catalog's likelihood and impact
+    residual: HeatMap  # open risks only, with the project's re-scoring
     risks: tuple[RiskRow, ...]
     open: int
+
+    @property
+    def open_risks(self) -> tuple[RiskRow, ...]:
+        """Risks still open (neither closed, accepted nor waived)."""
+        return tuple(r for r in self.risks if r.is_open)
+
+    @property
+    def settled_risks(self) -> tuple[RiskRow, ...]:
+        """Risks closed, accepted or waived."""
+        return tuple(r for r in self.risks if not r.is_open)
 
 
 class ProfessionRow(Model):
@@ -150,10 +212,10 @@ class RiskAssessment(Model):
     total: int
     open: int
     severe_open: int
-    attention: tuple[RiskRow, ...]  # open risks rated high or critical, most urgent first
     stages: tuple[StageSection, ...]
     professions: tuple[ProfessionRow, ...]
     uncovered: tuple[PointRow, ...]
+    work: tuple[WorkGroup, ...] = ()  # open risks by owner, most urgent first
 
 
 # Delivery plan ---------------------------------------------------------------------
@@ -175,6 +237,7 @@ class TaskRow(Model):
     late: bool
     at_risk: bool
     note: str = ""
+    float_days: int | None = None  # total float (journey.schedule); None when done
 
 
 class Bar(Model):
@@ -187,6 +250,18 @@ class Bar(Model):
     width: float
     state: BarState
     critical: bool
+    float_width: float = 0.0  # the float after the bar, in chart units
+    label_x: float = 4.0  # where the label starts (beside the bar on the phone chart)
+    clipped: bool = False  # starts before the chart's first day
+
+
+class Link(Model):
+    """A connector between two consecutive tasks of the critical chain."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
 
 
 class Tick(Model):
@@ -208,6 +283,46 @@ class Gantt(Model):
     months: tuple[Tick, ...]
     milestones: tuple[Tick, ...]
     today: Tick | None
+    links: tuple[Link, ...] = ()
+    start: dt.date | None = None  # the chart's first day
+    hidden: int = 0  # tasks done before the first day, left out (the phone chart)
+
+
+class ChartPoint(Model):
+    """A point of a burn-down line in chart units."""
+
+    x: float
+    y: float
+
+
+class BurnDownChart(Model):
+    """One building's (or batch's) rectification burn-down: the share verified over time,
+    the target, the forecast to the day it is reached, and the deadline."""
+
+    scope: str
+    level: Literal["building", "batch"]
+    findings: int
+    verified: int
+    ratio: float
+    target: float
+    needed: int
+    rate: float
+    recent_days: int
+    reached: bool
+    reaches: dt.date | None
+    deadline: dt.date | None
+    days_late: int | None
+    sentence: str = ""  # the forecast in words
+    pace: str = ""  # the figures behind it
+    width: float = 0.0
+    height: float = 0.0
+    line: tuple[ChartPoint, ...] = ()
+    forecast: tuple[ChartPoint, ...] = ()
+    target_y: float = 0.0
+    deadline_x: float | None = None
+    today_x: float = 0.0
+    first: dt.date | None = None
+    last: dt.date | None = None
 
 
 class RoundRow(Model):
@@ -296,6 +411,12 @@ class DeliveryPlan(Model):
     key_customers: tuple[KeyCustomer, ...] = ()
     homes: int = 0  # homes in view (the register's, or those with findings)
     homes_held: int = 0
+    phone_gantt: Gantt | None = None  # from two weeks before the as-of day, for phones
+    burndown: tuple[BurnDownChart, ...] = ()
+    gate: str = ""  # the gate this plan is judged by (delivery)
+    gate_title: str = ""
+    work: tuple[WorkGroup, ...] = ()  # what blocks that gate, by owner
+    waivers: tuple[WaiverRow, ...] = ()  # the waivers that gate consulted
 
 
 # Open day --------------------------------------------------------------------------
@@ -325,6 +446,7 @@ class Prerequisite(Model):
     checked: dt.date | None = None
     by: str = ""
     waived: bool = False
+    waiver_expired: dt.date | None = None  # a waiver named it but expired on this day
 
 
 class VisitorFinding(Model):
@@ -349,7 +471,9 @@ class OpenDay(Model):
     blockers: tuple[Blocker, ...]
     prerequisites: tuple[Prerequisite, ...]
     visitor_findings: tuple[VisitorFinding, ...]
-    waivers: tuple[WaiverRow, ...]
+    waivers: tuple[WaiverRow, ...]  # the waivers the open-day gate consulted, expired too
+    work: tuple[WorkGroup, ...] = ()  # what blocks the open-day gate, by owner
+    gate_title: str = ""
 
 
 # The service report's models build on the ones above (Header, Tick); the package imports

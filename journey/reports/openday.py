@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from journey.models import CheckItem
 from journey.project import Project
 from journey.reports._common import (
     Outcomes,
     failed_rules,
     gate_outcomes,
+    gate_waivers,
     header,
     profession,
     waived,
     waiver_for,
 )
+from journey.reports._work import gate_work
 from journey.reports.models import Blocker, OpenDay, Prerequisite, VisitorFinding, WaiverRow
 from journey.types import CHECK_DONE
 
@@ -24,6 +28,7 @@ MAX_ITEMS = 8  # item ids named under a failed gate rule
 def open_day(project: Project, lang: str = "en", gates: Outcomes | None = None) -> OpenDay:
     """Open-day readiness of a project in `lang`; `gates` are precomputed gate results."""
     outcomes = gate_outcomes(project) if gates is None else gates
+    result = outcomes.get(GATE)
     items = prerequisites(project)
     rows = tuple(_prerequisite(project, item, lang) for item in items)
     blockers = _blockers(project, items, lang) + _gate_blockers(project, outcomes, lang)
@@ -36,7 +41,9 @@ def open_day(project: Project, lang: str = "en", gates: Outcomes | None = None) 
         blockers=blockers,
         prerequisites=rows,
         visitor_findings=_visitor_findings(project, lang),
-        waivers=_waivers(project),
+        waivers=gate_waivers(result) if result is not None else _waivers(project),
+        work=gate_work(result, lang),
+        gate_title=gate.title.get(lang) if (gate := project.catalog.gates.get(GATE)) else "",
     )
 
 
@@ -65,7 +72,14 @@ def _prerequisite(project: Project, item: CheckItem, lang: str) -> Prerequisite:
         checked=state.checked if state else None,
         by=(state and state.by) or "",
         waived=waived(project, item.id),
+        waiver_expired=_expired(project, item.id),
     )
+
+
+def _expired(project: Project, target: str) -> dt.date | None:
+    """The day the waiver naming `target` expired, when it has and none is in force."""
+    row = waiver_for(project, target)
+    return row.expires if row is not None and not row.in_force else None
 
 
 def _blockers(project: Project, items: list[CheckItem], lang: str) -> tuple[Blocker, ...]:

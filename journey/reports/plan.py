@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 
+from journey.burndown import RECENT_DAYS
 from journey.dates import add_days
 from journey.findings import BuildingStats
+from journey.gates import GateResult
 from journey.project import Project
-from journey.reports._common import Outcomes, header, profession, waived
+from journey.reports._common import (
+    Outcomes,
+    gate_outcomes,
+    gate_waivers,
+    header,
+    profession,
+    waived,
+)
+from journey.reports._work import gate_work
 from journey.reports.models import (
     BuildingRow,
+    BurnDownChart,
     CountRow,
     DeliveryPlan,
     KeyCustomer,
@@ -17,36 +28,47 @@ from journey.reports.models import (
     RoundRow,
     TaskRow,
 )
-from journey.reports.svg import gantt
+from journey.reports.svg import burndown_chart, gantt, phone_gantt
 from journey.schedule import Schedule, Slot, schedule
 
 AT_RISK_DAYS = 7
 TOP_CONTRACTORS = 10
 OPEN_DAY_PHASES = frozenset({"open-day"})
 ROUND_ORDER = ("civil", "installation", "final")  # the three simulated-acceptance rounds
+DELIVERY = "delivery"  # the milestone, and the gate, the plan leads to
 
 
 def delivery_plan(
     project: Project, lang: str = "en", gates: Outcomes | None = None
 ) -> DeliveryPlan:
     """The delivery plan of a project in `lang`; `gates` are precomputed gate results."""
+    outcomes = gate_outcomes(project) if gates is None else gates
+    gate_id = plan_gate(project)
+    result = outcomes.get(gate_id) if gate_id else None
     tasks = [t for t in project.catalog.tasks.values() if project.applies(t)]
     plan = schedule(tasks, project.file.milestones)
-    last = last_task(plan, project.file.milestones.get("delivery"))
-    critical = frozenset(plan.chain(last)) if last else frozenset()
+    chain = critical_chain(project, plan)
+    floats = plan.floats()
     rows = sorted(
-        (_task_row(project, slot, critical, lang) for slot in plan.slots.values()),
+        (_task_row(project, slot, frozenset(chain), floats, lang) for slot in plan.slots.values()),
         key=lambda r: (r.start, r.finish, r.id),
     )
     summary = project.findings
     total = sum(s.total for s in summary.by_building.values())
     verified = sum(s.verified for s in summary.by_building.values())
+    milestones = project.file.milestones
     return DeliveryPlan(
-        header=header(project, "delivery-plan", lang, gates),
-        gantt=gantt(rows, project.file.milestones, project.as_of, lang),
+        header=header(project, "delivery-plan", lang, outcomes),
+        gantt=gantt(rows, milestones, project.as_of, lang),
+        phone_gantt=phone_gantt(rows, milestones, project.as_of, lang),
         tasks=tuple(rows),
-        critical_path=tuple(plan.chain(last)) if last else (),
-        last_task=last or "",
+        critical_path=tuple(chain),
+        last_task=chain[-1] if chain else "",
+        gate=gate_id or "",
+        gate_title=project.catalog.gates[gate_id].title.get(lang) if gate_id else "",
+        work=gate_work(result, lang),
+        waivers=gate_waivers(result),
+        burndown=burndown(project, result, lang),
         unanchored=tuple(sorted(plan.unanchored.items())),
         rounds=_rounds(project, lang),
         buildings=_buildings(project),
@@ -114,16 +136,57 @@ def _homes(project: Project, lang: str) -> dict[str, object]:
     }
 
 
-def last_task(plan: Schedule, delivery: dt.date | None) -> str | None:
-    """The task finishing last on or before delivery (last overall without a delivery date)."""
-    slots = [s for s in plan.slots.values() if delivery is None or s.finish <= delivery]
-    if not slots:
-        return None
-    order = {task_id: i for i, task_id in enumerate(plan.slots)}
-    return max(slots, key=lambda s: (s.finish, order[s.task.id])).task.id
+def plan_gate(project: Project) -> str | None:
+    """The gate the plan is judged by: `delivery`, else the first gate at that milestone."""
+    found = project.catalog.gates
+    if DELIVERY in found:
+        return DELIVERY
+    return next((g.id for g in found.values() if g.milestone == DELIVERY), None)
 
 
-def _task_row(project: Project, slot: Slot, critical: frozenset[str], lang: str) -> TaskRow:
+def critical_chain(project: Project, plan: Schedule) -> list[str]:
+    """The least-float chain of open tasks ending at a task due by delivery (or, without
+    a delivery date, at any open task)."""
+    open_tasks = [k for k in plan.slots if project.task_status(k) != "done"]
+    ends = plan.due_at(DELIVERY) if DELIVERY in project.file.milestones else open_tasks
+    return plan.least_float_chain(open_tasks, ends)
+
+
+def burndown(project: Project, result: GateResult | None, lang: str) -> tuple[BurnDownChart, ...]:
+    """Per building, then per batch: the share verified over time and the forecast of the
+    gate's findings-closed rule (none without one)."""
+    from functools import partial
+
+    from journey.burndown import history, merged
+    from journey.messages import format_date
+    from journey.output._forecast import pace, sentence
+
+    if result is None:
+        return ()
+    rule = next((r for r in result.rules if r.rule == "findings-closed"), None)
+    if rule is None:
+        return ()
+    by_building = project.findings.by_building
+    out = []
+    for f in rule.forecasts:
+        if f.level == "building":
+            stats = by_building.get(f.scope)
+        else:
+            batch = next((b for b in project.file.batches if b.id == f.scope), None)
+            names = batch.buildings if batch else ()
+            stats = merged(by_building[b] for b in names if b in by_building)
+        points = history(stats, project.as_of) if stats is not None else ()
+        shares = [(p.day, p.verified / p.found if p.found else 1.0) for p in points]
+        words = sentence(f, lang, result.milestone, partial(format_date, lang=lang))
+        chart = BurnDownChart(**f.model_dump(exclude={"recent_closed"}), ratio=f.ratio,
+                              recent_days=RECENT_DAYS, sentence=words, pace=pace(f, lang))  # fmt: skip
+        out.append(burndown_chart(chart, shares, project.as_of))
+    return tuple(out)
+
+
+def _task_row(
+    project: Project, slot: Slot, critical: frozenset[str], floats: dict[str, int], lang: str
+) -> TaskRow:
     task = slot.task
     state = project.file.tasks.get(task.id)
     status = project.task_status(task.id)
@@ -144,6 +207,7 @@ def _task_row(project: Project, slot: Slot, critical: frozenset[str], lang: str)
         late=late,
         at_risk=pending and not late and (slot.pushed_days > 0 or soon),
         note=(state and state.note) or "",
+        float_days=floats.get(task.id) if pending else None,
     )
 
 

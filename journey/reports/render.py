@@ -8,6 +8,7 @@ project text can break a table or smuggle HTML into a page that renders it.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from functools import lru_cache, partial
 from importlib.resources import files
@@ -40,6 +41,27 @@ def json_for_script(data: Any) -> Markup:
     return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+def css_string(value: str) -> Markup:
+    """Text as a quoted CSS string (for `content:`) that nothing can break out of: every
+    character but letters, digits (CJK included) and a few marks is a hex escape."""
+    out = [
+        ch if ch.isalnum() or ch in " -·.,:()/" else f"\\{ord(ch):06x}"
+        for ch in re.sub(r"\s", " ", str(value))
+    ]
+    return Markup('"' + "".join(out) + '"')
+
+
+def css_counters(value: str) -> Markup:
+    """A message holding `{page}` and `{pages}` as CSS `content`: strings and counters."""
+    out = []
+    for part in re.split(r"(\{pages?\})", value):
+        if part in ("{page}", "{pages}"):
+            out.append(f"counter({part[1:-1]})")
+        elif part:
+            out.append(str(css_string(part)))
+    return Markup(" ".join(out))
+
+
 def _load(name: str) -> str:
     return files("journey.templates").joinpath(name).read_text(encoding="utf-8")
 
@@ -60,7 +82,8 @@ def environment(fmt: Format) -> jinja2.Environment:
 
 
 def helpers(lang: str) -> dict[str, Callable[..., str]]:
-    """The language-bound functions every template calls: t, date, num, pct, status."""
+    """The language-bound functions every template calls: t, date, num, pct, status, and
+    the CSS-string makers of the printed page's running header and page numbers."""
     return {
         "t": partial(messages.text, lang=lang),
         "date": partial(messages.format_date, lang=lang),
@@ -69,6 +92,8 @@ def helpers(lang: str) -> dict[str, Callable[..., str]]:
         "status": lambda value: messages.text(f"status.{value}", lang),
         "rating": lambda value: messages.text(f"rating.{value}", lang),
         "milestone": partial(messages.milestone_name, lang=lang),
+        "css_string": css_string,
+        "css_counters": css_counters,
     }
 
 

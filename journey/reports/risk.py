@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from journey.models import Risk
 from journey.project import Project
 from journey.reports._common import Outcomes, header, profession, stage_title, waived, waiver_for
+from journey.reports._work import risk_work
 from journey.reports.models import (
     HeatCell,
     HeatMap,
@@ -27,16 +26,16 @@ def risk_assessment(
     """The risk assessment of a project in `lang`; `gates` are precomputed gate results."""
     rows = [_row(project, r, lang) for r in project.risks().values() if project.applies(r)]
     rows.sort(key=_rank)
-    open_rows = [r for r in rows if _is_open(project, r)]
+    open_rows = [r for r in rows if r.is_open]
     return RiskAssessment(
         header=header(project, "risk-assessment", lang, gates),
         total=len(rows),
         open=len(open_rows),
         severe_open=sum(1 for r in open_rows if r.rating in SEVERE),
-        attention=tuple(sorted((r for r in open_rows if r.rating in SEVERE), key=_urgency)),
         stages=_stages(project, rows, lang),
         professions=_professions(project, rows, lang),
         uncovered=_uncovered(project, lang),
+        work=risk_work(open_rows, project.as_of),
     )
 
 
@@ -48,6 +47,12 @@ def _row(project: Project, risk: Risk, lang: str) -> RiskRow:
     due = state.due if state else None
     category = project.catalog.categories.get(risk.category)
     return RiskRow(
+        is_open=status not in RISK_DONE and not waived(project, risk.id),
+        note=(state and state.note) or "",
+        evidence=(state and state.evidence) or "",
+        inherent=project.catalog.rating(risk.likelihood, risk.impact),
+        inherent_likelihood=risk.likelihood,
+        inherent_impact=risk.impact,
         id=risk.id,
         title=risk.title.get(lang),
         phase=project.risk_phase(risk.id),
@@ -70,14 +75,6 @@ def _rank(row: RiskRow) -> tuple[int, bool, int, str]:
     return (-row.rating.rank, row.status in RISK_DONE, -(row.likelihood * row.impact), row.id)
 
 
-def _urgency(row: RiskRow) -> tuple[int, dt.date, str]:
-    return (-row.rating.rank, row.due or dt.date.max, row.id)
-
-
-def _is_open(project: Project, row: RiskRow) -> bool:
-    return row.status not in RISK_DONE and not waived(project, row.id)
-
-
 def _stages(project: Project, rows: list[RiskRow], lang: str) -> tuple[StageSection, ...]:
     stage_of = {r.id: r.stage for r in project.risks().values()}
     by_stage: dict[str, list[RiskRow]] = {}
@@ -88,25 +85,32 @@ def _stages(project: Project, rows: list[RiskRow], lang: str) -> tuple[StageSect
         StageSection(
             id=stage,
             title=stage_title(project, stage, lang),
-            heat=heat_map(project, by_stage[stage], lang),
+            heat=heat_map(project, by_stage[stage], lang, inherent=True),
+            residual=heat_map(project, [r for r in by_stage[stage] if r.is_open], lang),
             risks=tuple(by_stage[stage]),
-            open=sum(1 for r in by_stage[stage] if _is_open(project, r)),
+            open=sum(1 for r in by_stage[stage] if r.is_open),
         )
         for stage in order
     )
 
 
-def heat_map(project: Project, rows: list[RiskRow], lang: str) -> HeatMap:
-    """The likelihood × impact grid of `rows`, highest likelihood first."""
+def heat_map(
+    project: Project, rows: list[RiskRow], lang: str, *, inherent: bool = False
+) -> HeatMap:
+    """The likelihood × impact grid of `rows`, highest likelihood first: on the catalog's
+    scores when `inherent`, else on the project's re-scoring."""
     matrix = project.catalog.matrix
     n_l = len(matrix.likelihood) if matrix else 5
     n_i = len(matrix.impact) if matrix else 5
-    count: dict[tuple[int, int], int] = {}
+    ids: dict[tuple[int, int], list[str]] = {}
     still_open: dict[tuple[int, int], int] = {}
     for r in rows:
-        cell = (min(r.likelihood, n_l), min(r.impact, n_i))
-        count[cell] = count.get(cell, 0) + 1
-        if _is_open(project, r):
+        li, im = (
+            (r.inherent_likelihood, r.inherent_impact) if inherent else (r.likelihood, r.impact)
+        )
+        cell = (min(li, n_l), min(im, n_i))
+        ids.setdefault(cell, []).append(r.id)
+        if r.is_open:
             still_open[cell] = still_open.get(cell, 0) + 1
     grid = tuple(
         tuple(
@@ -114,8 +118,9 @@ def heat_map(project: Project, rows: list[RiskRow], lang: str) -> HeatMap:
                 likelihood=li,
                 impact=im,
                 rating=project.catalog.rating(li, im),
-                count=count.get((li, im), 0),
+                count=len(ids.get((li, im), ())),
                 open=still_open.get((li, im), 0),
+                ids=tuple(ids.get((li, im), ())),
             )
             for im in range(1, n_i + 1)
         )
@@ -133,7 +138,7 @@ def _professions(project: Project, rows: list[RiskRow], lang: str) -> tuple[Prof
     out = []
     for prof_id in project.catalog.professions:
         owned = [r for r in rows if r.owner_id == prof_id]
-        still_open = [r for r in owned if _is_open(project, r)]
+        still_open = [r for r in owned if r.is_open]
         out.append(
             ProfessionRow(
                 id=prof_id,

@@ -1,4 +1,5 @@
-"""The report site: every report in both languages, Markdown twins and an index page."""
+"""The report site: every report in both languages, Markdown twins, an index page and the
+summary a later run compares itself with (journey.reports.index)."""
 
 from __future__ import annotations
 
@@ -9,33 +10,33 @@ from journey.messages import LANGS
 from journey.project import Project
 from journey.reports import REPORTS, build
 from journey.reports._common import gate_outcomes, header
-from journey.reports.models import Header
+from journey.reports.index import (
+    SUMMARY,
+    SiteIndex,
+    SiteLink,
+    change,
+    gate_lines,
+    read_previous,
+    summary,
+    summary_json,
+)
 from journey.reports.render import EXTENSION, FORMATS, json_for_script, render, render_template
-from journey.types import Model
 from journey.writing import input_files, write_atomic
 
 INDEX = "index.html"
 
-
-class SiteLink(Model):
-    """One report in one language, with its HTML and Markdown paths (relative)."""
-
-    report: str
-    lang: str
-    html: str
-    md: str
+__all__ = ["INDEX", "SUMMARY", "SiteIndex", "SiteLink", "render_site", "write_site"]
 
 
-class SiteIndex(Model):
-    """What the index page shows: the header with gate badges and the links."""
+def render_site(project: Project, lang: str = "en", previous: Path | None = None) -> dict[str, str]:
+    """Every page of the site by relative path, rendered in memory; the index in `lang`.
 
-    header: Header
-    links: tuple[SiteLink, ...]
-    open_day: str
+    With `previous` (a previous site folder, its summary.json or a gate result JSON), the
+    index also shows what changed since."""
+    from journey.numbers import all_numbers
+    from journey.reports.plan import number_rows
 
-
-def render_site(project: Project, lang: str = "en") -> dict[str, str]:
-    """Every page of the site by relative path, rendered in memory; the index in `lang`."""
+    was = read_previous(previous, project.file.id) if previous is not None else None
     outcomes = gate_outcomes(project)
     pages: dict[str, str] = {}
     links: list[SiteLink] = []
@@ -49,8 +50,18 @@ def render_site(project: Project, lang: str = "en") -> dict[str, str]:
             for fmt, path in paths.items():
                 pages[path] = render(report, fmt)
             links.append(SiteLink(report=name, lang=report_lang, **paths))
+    head = header(project, "index", lang, outcomes)
+    lines = gate_lines(head.gates, outcomes, lang)
+    whole = project.whole or project
+    now = summary(project.file.id, project.as_of, lines, all_numbers(whole))
     index = SiteIndex(
-        header=header(project, "index", lang, outcomes), links=tuple(links), open_day=open_day
+        header=head,
+        links=tuple(links),
+        open_day=open_day,
+        gates=lines,
+        numbers=tuple(n for n in number_rows(project) if n.level != "building"),
+        has_score=project.catalog.scoring is not None,
+        change=change(now, *was, {g.id: g.title for g in head.gates}) if was else None,
     )
     pages[INDEX] = render_template(
         "index.html.j2",
@@ -60,12 +71,15 @@ def render_site(project: Project, lang: str = "en") -> dict[str, str]:
         h=index.header,
         data_json=json_for_script(index.model_dump(mode="json")),
     )
+    pages[SUMMARY] = summary_json(now)
     return pages
 
 
-def write_site(project: Project, out: Path, lang: str = "en") -> list[Path]:
+def write_site(
+    project: Project, out: Path, lang: str = "en", previous: Path | None = None
+) -> list[Path]:
     """Render the whole site, then write it under `out` (created if needed)."""
-    pages = render_site(project, lang)
+    pages = render_site(project, lang, previous)
     if out.exists() and not out.is_dir():
         raise OutputError("report.site_not_folder", path=str(out))
     protected = input_files(project)
