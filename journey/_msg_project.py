@@ -34,8 +34,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "记录已通过的节点准入请写 `passed: YYYY-MM-DD` 和 `by: 姓名`，或在 `batches:` 下按批次记录",
     ),
     "project.gate_passed_later": (
-        "recorded as passed on {day}, after the as-of day {as_of}; record a gate once it has passed",
-        "记录的通过日期 {day} 晚于评估日期 {as_of}；节点准入通过后再记录",
+        "recorded as passed on {day}, after the as-of day {as_of}: as of that day it had not "
+        "passed yet, so the record is set aside",
+        "记录的通过日期 {day} 晚于评估日期 {as_of}：截至该日尚未通过，本条记录不予采用",
     ),
     "project.score_range": (
         "{field} must be between 1 and {max} (the risk matrix scale)",

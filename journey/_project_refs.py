@@ -172,7 +172,8 @@ def _gate_records(doc: Document, catalog: Catalog, as_of: dt.date) -> list[Probl
 def _passed_date(
     doc: Document, loc: tuple[str | int, ...], record: dict[str, Any], as_of: dt.date
 ) -> list[Problem]:
-    """A gate cannot have been passed after the day it is looked at from."""
+    """A gate cannot have been passed after the day it is looked at from: a warning (the
+    project may be evaluated as of an earlier day on purpose), and the record is set aside."""
     day = record.get("passed")
     if isinstance(day, str):
         try:
@@ -182,7 +183,7 @@ def _passed_date(
     if isinstance(day, dt.date) and day > as_of:
         return [
             _at(doc, (*loc, "passed"), "project.gate_passed_later", day=day.isoformat(),
-                as_of=as_of.isoformat())
+                as_of=as_of.isoformat(), severity=Severity.WARNING)
         ]  # fmt: skip
     return []
 

@@ -242,9 +242,11 @@ def _result(gate: Gate, project: Project, fail_on: Rating, waivers: Waivers) -> 
 
 
 def recorded(project: Project, gate_id: str) -> PassedGate | None:
-    """The verdict the project recorded for a gate (for the batch in view, if any)."""
+    """The verdict the project recorded for a gate (for the batch in view, if any); a
+    record dated after the as-of day did not exist yet on that day."""
     entry = project.file.gates.get(gate_id)
-    return entry.for_batch(project.batch.id if project.batch else None) if entry else None
+    found = entry.for_batch(project.batch.id if project.batch else None) if entry else None
+    return found if found is not None and found.passed <= project.as_of else None
 
 
 def _level_title(project: Project) -> LocalisedText | None:

@@ -186,6 +186,9 @@ def test_a_past_gate_is_still_evaluated_and_carries_its_record(tmp_path: Path) -
     assert (result.recorded.passed, result.recorded.by) == (dt.date(2026, 2, 27), "Zhou Hua")
     ahead = evaluate("delivery-risks", project(tmp_path / "b", gates=record))
     assert (ahead.milestone_passed, ahead.recorded) == (False, None)
+    # looked at from before the day it was recorded, the record did not exist yet
+    early = evaluate("sales", project(tmp_path / "c", gates=record, as_of=dt.date(2026, 2, 20)))
+    assert (early.milestone_passed, early.recorded) == (False, None)
 
 
 def test_a_batch_has_its_own_record(tmp_path: Path) -> None:

@@ -631,8 +631,9 @@ def test_gate_records_are_checked(tmp_path: Path, catalog: Catalog) -> None:
     text = GOOD.replace("findings: [", records + "findings: [")
     assert check(tmp_path, catalog, text) == [
         "project.yaml:19:3: error: gates.open-dya: unknown gate `open-dya` (did you mean `open-day`?)",
-        "project.yaml:21:13: error: gates.open-day.passed: recorded as passed on 2026-10-21, after "
-        "the as-of day 2026-10-20; record a gate once it has passed",
+        "project.yaml:21:13: warning: gates.open-day.passed: recorded as passed on 2026-10-21, "
+        "after the as-of day 2026-10-20: as of that day it had not passed yet, so the record is "
+        "set aside",
         "project.yaml:24:7: error: gates.open-day.batches.batch-9: unknown batch `batch-9`",
     ]
     half = GOOD.replace("findings: [", "gates:\n  open-day: {by: Zhou Hua}\nfindings: [")
