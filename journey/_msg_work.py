@@ -106,6 +106,78 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "目前复验关闭率 {ratio}，尚需复验关闭 {needed} 个；近 {recent} 天日均关闭 {rate} 个",
     ),
     "forecast.batch": ("{scope} (its last building)", "{scope}（以最后一栋为准）"),
+    # The gate's text output
+    "when.in": ("in {days} {days|day|days}", "还有 {days} 天"),
+    "when.today": ("today", "就在今天"),
+    "when.ago": ("{days} {days|day|days} ago", "已过去 {days} 天"),
+    "gate.text.go": (
+        "GO: {milestone} on {date}, {when}; nothing blocks",
+        "具备条件：{milestone}（{date}，{when}），无阻碍项",
+    ),
+    "gate.text.no_go": (
+        "NO-GO: {milestone} on {date}, {when}; {count} {count|item blocks|items block}{overdue}",
+        "暂不具备条件：{milestone}（{date}，{when}）前仍有 {count} 项阻碍{overdue}",
+    ),
+    "gate.text.overdue": (", {count} overdue", "，其中 {count} 项已逾期"),
+    "gate.text.with_rules": ("{line} ({rules})", "{line}（{rules}）"),
+    "gate.text.group": (
+        "{owner} — {count} {count|item|items}{overdue}{names}",
+        "{owner}：{count} 项{overdue}{names}",
+    ),
+    "gate.text.names": (" ({names})", "（{names}）"),
+    "gate.text.go_undated": (
+        "GO: nothing blocks (the project sets no {milestone} date)",
+        "具备条件：无阻碍项（项目未设定 {milestone} 日期）",
+    ),
+    "gate.text.no_go_undated": (
+        "NO-GO: {count} {count|item blocks|items block}{overdue} (the project sets no "
+        "{milestone} date)",
+        "暂不具备条件：仍有 {count} 项阻碍{overdue}（项目未设定 {milestone} 日期）",
+    ),
+    "gate.text.rules_fail": (
+        "{failed} of {rules} {rules|rule fails|rules fail} the gate, --fail-on {fail_on}",
+        "{rules} 条规则中有 {failed} 条不满足，--fail-on {fail_on}",
+    ),
+    "gate.text.past_recorded": (
+        "The milestone was on {date}; the gate was recorded as passed on {passed} by {by}. "
+        "What follows is the evaluation as of {as_of}, and the exit code follows it.",
+        "该关键节点已于 {date} 过去；当时记录为 {passed} 通过，签认人 {by}。"
+        "以下为截至 {as_of} 的评估，退出码以此为准。",
+    ),
+    "gate.text.past_unrecorded": (
+        "The milestone was on {date}; the verdict of the time is not recorded (gates: in "
+        "project.yaml). What follows is the evaluation as of {as_of}, and the exit code "
+        "follows it.",
+        "该关键节点已于 {date} 过去，当时的结论未记录（见 project.yaml 的 gates:）。"
+        "以下为截至 {as_of} 的评估，退出码以此为准。",
+    ),
+    "gate.text.batch_recorded": (
+        "recorded as passed on {passed} by {by}",
+        "已记录 {passed} 通过，签认人 {by}",
+    ),
+    "gate.text.batch_unrecorded": (
+        "milestone passed, verdict not recorded",
+        "关键节点已过，当时结论未记录",
+    ),
+    "gate.text.rules": ("Rules", "规则"),
+    "gate.md.when": ("When", "时限"),
+    "gate.text.by_owner": (
+        "What blocks, by owner (each item once, most urgent first)",
+        "阻碍项（按责任专业；每项只列一次，最紧迫的在前）",
+    ),
+    "gate.text.due": ("{when} ({date})", "{when}（{date}）"),
+    "gate.text.dated": ("{date} ({when})", "{date}（{when}）"),
+    "gate.text.note": ("note: {note}", "备注：{note}"),
+    "gate.text.evidence": ("evidence: {evidence}", "佐证：{evidence}"),
+    "gate.text.rules_of": ("rules: {rules}", "规则：{rules}"),
+    "gate.text.also": (
+        "Not blocking: waived items, warnings, failures below --fail-on",
+        "不影响结论：已特批事项、警告及低于 --fail-on 的问题",
+    ),
+    "gate.text.forecast": (
+        "Will each building be ready? ({rule}, at the closing rate of the last {days} days)",
+        "各楼栋能否按期达标？（{rule}，按近 {days} 天的关闭速度）",
+    ),
     # Open day
     "open.waiver_expired": ("waiver expired on {date}", "特批已于 {date} 到期"),
     "open.gate_waivers": ("Waivers the open-day gate consulted", "开放日准入涉及的特批"),

@@ -137,9 +137,9 @@ def test_every_output_format_shows_the_batches(tmp_path: Path) -> None:
     }
     result = evaluate("open-day", batched(tmp_path, checks=checks))
     text = render("text", result, "en")
-    assert "batch-a (T1, T2) · open_day 2026-09-15: PASS, 0 rules fail" in text
-    assert "batch-b (T3) · open_day 2026-10-20: FAIL, 1 rule fails" in text
-    assert "OD-001 Check OD-001  (owner Engineering)  [batch-b]" in text
+    assert "batch-a (T1, T2) · open_day 2026-09-15 (47 days ago): PASS, 0 rules fail" in text
+    assert "batch-b (T3) · open_day 2026-10-20 (12 days ago): FAIL, 1 rule fails" in text
+    assert "   x OD-001 Check OD-001  [batch-b] — overdue by 12 days (2026-10-20)" in text
     md = render("markdown", result, "zh")
     assert "| batch-b | T3 | 2026-10-20 | ❌ 未通过 |" in md
     junit = render("junit", result, "en")

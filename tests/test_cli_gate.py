@@ -50,7 +50,8 @@ def test_failed_gate_exits_1_and_names_items_and_owners(here: Path, run: Runner)
     code, out, err = gate(run, "open-day", "--project", "p")
     assert code == 1, err
     assert "FAIL: 1 of 1 rule fails the gate (--fail-on low)" in out
-    assert "   x OD-005 Check OD-005  (owner Customer relations)" in out
+    assert "Customer relations — 1 item" in out
+    assert "   x OD-005 Check OD-005 — overdue by 47 days (2026-09-15)" in out  # the open day
     assert "       no result recorded under `checks:` (pending)" in out
     assert err == ""
 
@@ -58,7 +59,13 @@ def test_failed_gate_exits_1_and_names_items_and_owners(here: Path, run: Runner)
 def test_passing_gate_exits_0(here: Path, run: Runner) -> None:
     write(here / "p", checks=PASSING)
     code, out, _ = gate(run, "open-day", "--project", "p")
-    assert code == 0 and out.splitlines()[2] == "PASS: 0 of 1 rule fails the gate (--fail-on low)"
+    lines = out.splitlines()
+    assert code == 0 and lines[2].startswith("The milestone was on 2026-09-15; the verdict")
+    assert lines[3] == (
+        "GO: open day on 2026-09-15, 47 days ago; nothing blocks "
+        "(0 of 1 rule fails the gate, --fail-on low)"
+    )
+    assert lines[-1] == "PASS: 0 of 1 rule fails the gate (--fail-on low)"
 
 
 def test_soft_fail_exits_0_on_a_failed_gate(here: Path, run: Runner) -> None:

@@ -274,8 +274,10 @@ def test_markdown_summary(result: GateResult) -> None:
         "| d-risks<br>Every risk in scope is closed or accepted | ❌ fail | critical | 1 item blocks |"
         in md
     )
-    assert "### d-risks — What blocks" in md
-    assert "| RD-001 Risk RD-001 | fail | Engineering (Chen Jie) |" in md
+    assert "**NO-GO: delivery on 2026-11-20, in 19 days; 1 item blocks" in md
+    assert "### Engineering — 1 item (Chen Jie 1)" in md
+    assert "| RD-001 Risk RD-001 · Chen Jie | due in 19 days (2026-11-20) | rated critical" in md
+    assert "| RD-002 Risk RD-002 | waived | Engineering | " in md  # not blocking, listed apart
 
 
 # text --------------------------------------------------------------------------
@@ -287,11 +289,20 @@ def test_text_names_blocking_items_owners_and_places(result: GateResult) -> None
     out = render_text(result, "en")
     lines = out.splitlines()
     assert lines[0] == "Gate delivery: Gate delivery"
-    assert lines[2] == "FAIL: 1 of 3 rules fail the gate (--fail-on low)"
+    assert lines[2] == (
+        "NO-GO: delivery on 2026-11-20, in 19 days; 1 item blocks "
+        "(1 of 3 rules fail the gate, --fail-on low)"
+    )
+    assert lines[-1] == "FAIL: 1 of 3 rules fail the gate (--fail-on low)"
     item = result.rules[0].items[0]
-    assert "   x RD-001 Risk RD-001  (owner Engineering (Chen Jie))" in lines
-    assert f"       {item.file}:{item.line}:{item.col}" in lines
-    assert any(line.startswith("WAIVED d-checks") for line in lines)
+    owner = lines.index("Engineering — 1 item (Chen Jie 1)")
+    assert lines[owner + 1] == "   x RD-001 Risk RD-001 · Chen Jie — due in 19 days (2026-11-20)"
+    assert lines[owner + 3] == f"       {item.file}:{item.line}:{item.col} · rules: d-risks"
+    assert "   NOT MET  d-risks  Every risk in scope is closed or accepted  [critical]" in out
+    assert any(line.startswith("   WAIVED   d-checks") for line in lines)
+    # RD-002 is waived: it does not block, and is listed with what does not
+    assert lines.index("Not blocking: waived items, warnings, failures below --fail-on:") > owner
+    assert "   ~ RD-002 Risk RD-002  (owner Engineering)" in lines
 
 
 def test_text_styles_through_the_given_function(result: GateResult) -> None:
@@ -304,7 +315,7 @@ def test_text_styles_through_the_given_function(result: GateResult) -> None:
         return f"<{role}>{value}</{role}>"
 
     out = render_text(result, "en", style)
-    assert "<fail>FAIL  </fail> d-risks" in out
+    assert "<fail>NOT MET </fail> d-risks" in out
     assert {"bold", "dim", "fail", "waived", "pass"} <= set(seen)
 
 
@@ -313,9 +324,16 @@ def test_text_in_chinese(result: GateResult) -> None:
 
     out = render_text(result, "zh")
     assert "未通过：3 条规则中有 1 条导致节点准入不通过（--fail-on low）" in out
+    assert (
+        "暂不具备条件：交付（2026-11-20，还有 19 天）前仍有 1 项阻碍（3 条规则中有 1 条不满足"
+        in out
+    )
     assert "范围内风险全部关闭或经审批接受" in out
-    assert "   x RD-001 风险 RD-001  (责任 工程 (Chen Jie))" in out
-    assert "\n未通过 d-risks" in out and "\n已特批 d-checks" in out
+    assert (
+        "工程：1 项（Chen Jie 1）\n   x RD-001 风险 RD-001 · Chen Jie — 19 天后到期（2026-11-20）"
+        in out
+    )
+    assert "\n   未满足   d-risks" in out and "\n   已特批   d-checks" in out
 
 
 def test_text_limit_lists_how_many_more() -> None:
@@ -325,6 +343,146 @@ def test_text_limit_lists_how_many_more() -> None:
     assert out.count("   x OD-") == 12
     assert "     … and 3 more (-v lists them all; -o markdown or json keeps them all)" in out
     assert render_text(synthetic(15), "en").count("   x OD-") == 15
+
+
+MINE = {
+    "id": "mine",
+    "title": "Mine",
+    "stage": "delivery",
+    "milestone": "delivery",
+    "rules": [
+        {"id": "risks", "rule": "risks-controlled", "phase": "delivery"},
+        {"id": "checks", "rule": "checklist-passed", "checklists": ["open-day"]},
+        {"id": "tasks", "rule": "tasks-done"},
+        {"id": "red-lines", "rule": "red-lines-clear"},
+    ],
+}
+
+
+def mine(tmp_path: Path) -> GateResult:
+    """Four owners' items across four rules, some overdue, one risk in two rules."""
+    import copy
+
+    import gatekit
+    from helpers import write_tree
+
+    from journey.catalog import load_catalog
+    from journey.project import load_project
+
+    tree = copy.deepcopy(gatekit.CATALOG)
+    tree["gates.yaml"]["gates"].append(MINE)
+    catalog = load_catalog(write_tree(tmp_path / "catalog", tree))
+    folder = gatekit.write_project(
+        tmp_path / "project",
+        risks={
+            "RD-001": {"status": "mitigating", "assignee": "Chen Jing", "due": "2026-11-10"},
+            "RD-002": {"status": "open", "assignee": "Chen Jing", "note": "B2 ramp seeps",
+                       "evidence": "photo log 12"},
+            "RS-001": "closed",
+        },
+        checks={"OD-001": "pass", "OD-002": "pass", "OD-005": {"status": "fail", "note": "wet"}},
+        tasks={"DP-002": "done"},
+    )  # fmt: skip
+    return evaluate("mine", load_project(folder, catalog, gatekit.AS_OF))
+
+
+def test_text_puts_what_is_late_first_and_groups_it_by_owner(tmp_path: Path) -> None:
+    from journey.output.text import render as render_text
+
+    out = render_text(mine(tmp_path), "en")
+    lines = out.splitlines()
+    heads = [line for line in lines if " — " in line and not line.startswith(" ")]
+    # Customer relations holds the most urgent item (DP-001, due 26 Oct): it comes first
+    assert heads == [
+        "Customer relations — 2 items, 1 overdue",
+        "Engineering — 2 items (Chen Jing 2)",
+    ]
+    entries = [line.split(" — ")[0].strip() for line in lines if line.startswith("   x ")]
+    assert entries == [
+        "x DP-001 Task DP-001",  # overdue by 6 days
+        "x OD-005 Check OD-005",  # the milestone: 20 Nov
+        "x RD-001 Risk RD-001 · Chen Jing",  # 10 Nov
+        "x RD-002 Risk RD-002 · Chen Jing",  # the milestone
+    ]
+    assert "   x DP-001 Task DP-001 — overdue by 6 days (2026-10-26)" in lines
+    # RD-002 fails two rules: listed once, naming both, with the team's note and evidence
+    rd2 = lines.index("   x RD-002 Risk RD-002 · Chen Jing — due in 19 days (2026-11-20)")
+    assert "threatens red line SP-ENG-001" in lines[rd2 + 1]
+    assert lines[rd2 + 2] == "       note: B2 ramp seeps"
+    assert lines[rd2 + 3] == "       evidence: photo log 12"
+    assert lines[rd2 + 4].endswith(" · rules: risks, red-lines")
+    assert out.count("RD-002 Risk RD-002") == 1
+    # the same owner is named the same way in every rule: no "Engineering" without Chen Jing
+    assert "RD-002 Risk RD-002  (owner Engineering)" not in out
+
+
+def test_json_groups_what_blocks_by_owner(tmp_path: Path) -> None:
+    data = json.loads(render("json", mine(tmp_path), "en"))
+    groups = data["by_owner"]
+    assert [(g["owner"], g["count"], g["overdue"]) for g in groups] == [
+        ("customer-relations", 2, 1),
+        ("engineering", 2, 0),
+    ]
+    rd2 = groups[1]["items"][1]
+    assert (rd2["id"], rd2["rules"], rd2["note"], rd2["evidence"], rd2["days"]) == (
+        "RD-002",
+        ["risks", "red-lines"],
+        "B2 ramp seeps",
+        "photo log 12",
+        19,
+    )
+    risk_items = data["rules"][0]["items"]
+    assert {i["id"]: i.get("note") for i in risk_items}["RD-002"] == "B2 ramp seeps"
+
+
+def test_a_past_gate_says_so_and_is_still_evaluated(tmp_path: Path) -> None:
+    from journey.output.text import render as render_text
+
+    record = {"sales": {"passed": "2026-02-27", "by": "Zhou Hua"}}
+    result = evaluate("sales", project(tmp_path, gates=record))
+    lines = render_text(result, "en").splitlines()
+    assert lines[2] == (
+        "The milestone was on 2026-03-01; the gate was recorded as passed on 2026-02-27 by "
+        "Zhou Hua. What follows is the evaluation as of 2026-11-01, and the exit code follows it."
+    )
+    assert lines[3].startswith("NO-GO: sales launch on 2026-03-01, 245 days ago;")
+    data = json.loads(render("json", result, "en"))
+    assert (data["milestone_passed"], data["recorded"]) == (
+        True,
+        {"passed": "2026-02-27", "by": "Zhou Hua", "note": None},
+    )
+    unrecorded = render_text(evaluate("sales", project(tmp_path / "b")), "zh")
+    assert "该关键节点已于 2026-03-01 过去，当时的结论未记录" in unrecorded
+
+
+def test_text_and_json_forecast_when_each_building_is_ready(tmp_path: Path) -> None:
+    """T1: 100 findings, 70 verified — 50 long ago, 20 within the last 14 days (19 Oct to
+    1 Nov, about 1.4 a day): 5 more to reach 75%, at 20/14 a day: 4 days, on 5 Nov."""
+    from journey.output.text import render as render_text
+
+    rows = (
+        "".join(
+            f"F{n},AC-CIV-002,T1,{100 + n},,verified,2026-10-01,,2026-10-02,,\n" for n in range(50)
+        )
+        + "".join(
+            f"G{n},AC-CIV-002,T1,{200 + n},,verified,2026-10-01,,2026-10-{19 + n // 2:02d},,\n"
+            for n in range(20)
+        )
+        + "".join(f"H{n},AC-CIV-002,T1,{300 + n},,open,2026-10-20,,,,\n" for n in range(30))
+    )
+    result = evaluate("findings", project(tmp_path, findings=rows))
+    (f,) = result.rules[0].forecasts
+    assert (f.findings, f.verified, f.needed, f.recent_closed) == (100, 70, 5, 20)
+    assert f.reaches == dt.date(2026, 11, 5) and f.days_late == -15  # delivery 20 Nov
+    out = render_text(result, "en")
+    assert (
+        "   T1 reaches 75% on 2026-11-05, 15 days before delivery (2026-11-20) — 70.0% verified "
+        "now, 5 more to verify; 1.4 closed a day over the last 14 days"
+    ) in out
+    data = json.loads(render("json", result, "zh"))
+    (forecast,) = data["rules"][0]["forecasts"]
+    assert forecast["reaches"] == "2026-11-05" and forecast["days_late"] == -15
+    assert forecast["text"] == "T1 预计 2026-11-05 达到 75%，早于交付（2026-11-20）15 天"
 
 
 # What CI consumers accept, whatever the data holds -------------------------------------

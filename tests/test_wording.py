@@ -90,13 +90,14 @@ def test_chinese_reports_use_the_industry_words(example: Project, name: str, fmt
 
 def test_journey_in_chinese_uses_the_industry_words(run: Runner) -> None:
     gate = run(
-        "--lang", "zh", "--as-of", "2026-10-20", "gate", "delivery", "--project", str(EXAMPLE)
+        "--lang", "zh", "-v", "--as-of", "2026-10-20", "gate", "delivery", "--project", str(EXAMPLE)
     )
     assert gate.code == 1
     assert wrong_words(gate.out + gate.err) == []
     assert "节点准入 delivery：交付评估（交付准入）" in gate.out
     assert "关键节点 delivery" in gate.out and "特批事项" in gate.out
-    assert "否决项仍有" in gate.out and "整改销项率" in gate.out
+    assert "逾期 8 天" in gate.out and "整改销项率" in gate.out  # DP-007, late, comes first
+    assert "暂不具备条件：交付（2026-12-26，还有 67 天）" in gate.out
     shown = run("--lang", "zh", "catalog", "show", "OD-003")
     assert wrong_words(shown.out) == [] and "负责专业: 工程" in shown.out
 

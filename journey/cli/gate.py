@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 FORMAT_NAMES = ("text", "json", "junit", "sarif", "github", "markdown")
 RATINGS = ("low", "medium", "high", "critical")
-TEXT_LIMIT = 12  # items listed per rule on the terminal without -v
+TEXT_LIMIT = 8  # blocking items listed per owner on the terminal without -v
 
 
 class Target(NamedTuple):

@@ -45,7 +45,7 @@ def pace(f: Forecast, lang: str) -> str:
         "forecast.pace",
         lang,
         ratio=f"{f.ratio:.1%}",
-        needed=f.needed,
+        needed=f"{f.needed:,}",
         rate=f"{f.rate:.1f}",
         recent=_recent(),
     )

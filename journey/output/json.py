@@ -34,13 +34,47 @@ def document(result: GateResult, lang: str) -> dict[str, Any]:
         **{k: data[k] for k in ("stage", "milestone", "milestone_date")},
         "project": project,
         **{k: data[k] for k in ("catalog", "as_of", "verdict", "fail_on")},
-        "rules": [_rule(r, lang) for r in result.rules],
+        "milestone_passed": result.milestone_passed,
+        "recorded": data.get("recorded"),
+        "rules": [_rule(r, lang, result.milestone) for r in result.rules],
+        "by_owner": by_owner(result, lang),
         "waivers": data["waivers"],
         "counts": data["counts"],
         **_batches(result, lang),
         "numbers": data.get("numbers"),
         **({"what_if": data["what_if"]} if result.what_if else {}),
     }
+
+
+def by_owner(result: GateResult, lang: str) -> list[dict[str, Any]]:
+    """What blocks, by owner (journey.worklist): each item once, most urgent first."""
+    from journey.worklist import by_owner as groups
+
+    return [
+        {
+            "owner": g.owner,
+            "owner_title": g.owner_title.get(lang) if g.owner_title else g.owner,
+            "count": len(g.entries),
+            "overdue": g.overdue,
+            "assignees": [{"name": name, "count": n} for name, n in g.assignees()],
+            "items": [
+                {
+                    "id": e.id,
+                    "title": e.title.get(lang),
+                    "assignee": e.assignee,
+                    "severity": e.severity.value,
+                    "due": e.due.isoformat() if e.due else None,
+                    "days": e.days,
+                    "rules": list(dict.fromkeys(p.rule for p in e.parts)),
+                    "note": e.note,
+                    "evidence": e.evidence,
+                    "batches": list(e.batches),
+                }
+                for e in g.entries
+            ],
+        }
+        for g in groups(result)
+    ]
 
 
 def _batches(result: GateResult, lang: str) -> dict[str, Any]:
@@ -57,7 +91,9 @@ def _batches(result: GateResult, lang: str) -> dict[str, Any]:
                 "buildings": list(b.buildings),
                 "verdict": b.verdict,
                 "milestone_date": b.milestone_date.isoformat() if b.milestone_date else None,
-                "rules": [_rule(r, lang) for r in b.rules],
+                "milestone_passed": b.milestone_passed,
+                "recorded": b.recorded.model_dump(mode="json") if b.recorded else None,
+                "rules": [_rule(r, lang, result.milestone) for r in b.rules],
                 "counts": b.counts.model_dump(mode="json"),
             }
             for b in result.batches
@@ -65,7 +101,13 @@ def _batches(result: GateResult, lang: str) -> dict[str, Any]:
     }
 
 
-def _rule(rule: RuleResult, lang: str) -> dict[str, Any]:
+def _rule(rule: RuleResult, lang: str, milestone: str) -> dict[str, Any]:
+    from journey.output._forecast import sentence
+
+    forecasts = [
+        {**f.model_dump(mode="json"), "ratio": f.ratio, "text": sentence(f, lang, milestone)}
+        for f in rule.forecasts
+    ]
     return {
         "id": rule.id,
         "rule": rule.rule,
@@ -77,6 +119,7 @@ def _rule(rule: RuleResult, lang: str) -> dict[str, Any]:
         "reason": say(rule.reason, lang),
         "reason_code": rule.reason.code,
         "items": [_item(i, lang) for i in rule.items],
+        **({"forecasts": forecasts} if forecasts else {}),
     }
 
 

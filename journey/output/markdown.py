@@ -22,22 +22,105 @@ from journey.output._common import (
 )
 
 if TYPE_CHECKING:
-    from journey.gates import GateResult, RuleResult
+    from journey.gates import GateResult
+    from journey.worklist import OwnerGroup
 
 ICON = {"pass": "✅", "fail": "❌", "waived": "➖", "warn": "⚠️"}
 SUMMARY_LIMIT = 1024 * 1024  # GitHub refuses a job summary over 1 MiB
 
 
 def render(result: GateResult, lang: str) -> str:
-    """The result as GitHub-flavoured Markdown (a job summary, a ticket comment)."""
-    lines = [*_head(result, lang), "", *_batches(result, lang), *_rules_table(result, lang)]
-    for rule in result.rules:
-        if rule.items:
-            lines.extend(["", *_items_table(rule, lang)])
+    """The result as GitHub-flavoured Markdown (a job summary, a ticket comment): the
+    verdict with the days to the milestone, the batches, the rules, what blocks by owner
+    (each item once, most urgent first), what does not block, the forecasts, the waivers
+    and the numbers."""
+    from journey.worklist import by_owner
+
+    groups = by_owner(result)
+    lines = [*_head(result, lang, groups), "", *_batches(result, lang), *_rules_table(result, lang)]
+    for group in groups:
+        lines.extend(["", *_owner_table(group, result, lang)])
+    lines.extend(_also(result, lang))
+    lines.extend(_forecasts(result, lang))
     if result.waivers:
         lines.extend(["", *_waivers(result, lang)])
     lines.extend(_numbers(result, lang))
     return "\n".join(lines) + "\n"
+
+
+def _owner_table(group: OwnerGroup, result: GateResult, lang: str) -> list[str]:
+    """One owner's blocking items: a row each, most urgent first."""
+    from journey.output.text import due, reasons
+
+    if group.owner_title is not None:
+        name = group.owner_title.get(lang)
+    else:
+        name = group.owner or text("gate.text.no_owner", lang)
+    late = text("gate.text.overdue", lang, count=group.overdue) if group.overdue else ""
+    names = ("、" if lang == "zh" else ", ").join(f"{n} {k}" for n, k in group.assignees())
+    head = text("gate.text.group", lang, owner=name, count=len(group.entries), overdue=late,
+                names=text("gate.text.names", lang, names=names) if names else "")  # fmt: skip
+    heads = ("gate.md.item", "gate.md.when", "gate.md.reason", "gate.md.rule", "gate.md.where")
+    lines = [f"### {escape(head)}", "", _row(*(text(h, lang) for h in heads))]
+    lines.append(_row(*["---"] * len(heads)))
+    everywhere = {b.id for b in result.batches}
+    for e in group.entries:
+        first = e.parts[0].item
+        name = label(first, lang) + (f" · {e.assignee}" if e.assignee else "")
+        if set(e.batches) not in (set(), everywhere):
+            name += f" [{', '.join(e.batches)}]"
+        when = due(e.days, e.due, lang) or "—"
+        why = ("；" if lang == "zh" else "; ").join(reasons(e, lang))
+        for extra, code in ((e.note, "gate.text.note"), (e.evidence, "gate.text.evidence")):
+            if extra:
+                why += " — " + text(code, lang, note=extra, evidence=extra)
+        rules = ", ".join(dict.fromkeys(p.rule for p in e.parts))
+        cell = f"**{escape(when)}**" if e.overdue else escape(when)
+        lines.append(_row(escape(name), cell, escape(why), escape(rules), escape(where(first))))
+    return lines
+
+
+def _also(result: GateResult, lang: str) -> list[str]:
+    """What does not block: waived items, warnings, failures below --fail-on."""
+    found = [
+        (rule, item)
+        for rule in result.rules
+        for item in rule.items
+        if item.status != "fail" or not rule.blocks
+    ]
+    if not found:
+        return []
+    heads = ("gate.md.item", "gate.md.status", "gate.md.owner", "gate.md.reason", "gate.md.rule")
+    lines = ["", f"### {text('gate.text.also', lang)}", ""]
+    lines += [_row(*(text(h, lang) for h in heads)), _row(*["---"] * len(heads))]
+    for rule, item in found:
+        tag = f" [{', '.join(item.batches)}]" if item.batches else ""
+        lines.append(
+            _row(
+                escape(label(item, lang) + tag),
+                text(f"gate.rstatus.{item.status}", lang),
+                escape(owner(item, lang)),
+                escape(item_reason(item, lang)),
+                escape(rule.id),
+            )
+        )
+    return lines
+
+
+def _forecasts(result: GateResult, lang: str) -> list[str]:
+    from journey.burndown import RECENT_DAYS
+    from journey.output._forecast import pace, sentence
+
+    lines: list[str] = []
+    for rule in result.rules:
+        if rule.forecasts:
+            head = text("gate.text.forecast", lang, rule=rule.id, days=RECENT_DAYS)
+            lines.extend(["", f"### {escape(head)}", ""])
+            lines.extend(
+                f"- **{escape(sentence(f, lang, result.milestone))}** — {escape(pace(f, lang))}"
+                for f in rule.forecasts
+            )
+    return lines
 
 
 def _batches(result: GateResult, lang: str) -> list[str]:
@@ -65,7 +148,9 @@ def _numbers(result: GateResult, lang: str) -> list[str]:
     return lines
 
 
-def _head(result: GateResult, lang: str) -> list[str]:
+def _head(result: GateResult, lang: str, groups: tuple[OwnerGroup, ...]) -> list[str]:
+    from journey.output.text import go_line, past
+
     verdict = text(f"gate.verdict.{result.verdict}", lang)
     title = text("gate.text.gate", lang, gate=result.gate, title=escape(result.title.get(lang)))
     p = result.project
@@ -98,7 +183,12 @@ def _head(result: GateResult, lang: str) -> list[str]:
     lines = [f"## {icon} {title}", "", f"{context} · {milestone}", ""]
     if moved:
         lines += [f"> ⚠️ {escape(moved)}", ""]
-    return [*lines, summary]
+    lines += [f"*{escape(line)}*" for line in past(result, lang, _plain)]
+    return [*lines, f"**{escape(go_line(result, groups, lang, _plain))}**", "", summary]
+
+
+def _plain(value: str, _role: str) -> str:
+    return value
 
 
 def _row(*cells: str) -> str:
@@ -115,24 +205,6 @@ def _rules_table(result: GateResult, lang: str) -> list[str]:
                 f"{ICON[rule.status]} {rule_status(rule, lang)}",
                 rating(rule.severity.value, lang),
                 escape(say(rule.reason, lang)),
-            )
-        )
-    return lines
-
-
-def _items_table(rule: RuleResult, lang: str) -> list[str]:
-    heads = ("gate.md.item", "gate.md.status", "gate.md.owner", "gate.md.reason", "gate.md.where")
-    title = f"### {escape(rule.id)} — {text('gate.md.blocking', lang)}"
-    lines = [title, "", _row(*(text(h, lang) for h in heads)), _row(*["---"] * len(heads))]
-    for item in rule.items:
-        tag = f" [{', '.join(item.batches)}]" if item.batches else ""
-        lines.append(
-            _row(
-                escape(label(item, lang) + tag),
-                text(f"gate.rstatus.{item.status}", lang),
-                escape(owner(item, lang)),
-                escape(item_reason(item, lang)),
-                escape(where(item)),
             )
         )
     return lines

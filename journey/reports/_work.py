@@ -46,16 +46,8 @@ def gate_work(result: GateResult | None, lang: str) -> tuple[WorkGroup, ...]:
 
 def _row(entry: Entry, lang: str, everywhere: tuple[str, ...]) -> WorkRow:
     """An entry in `lang`; its batches only when it stands in some of them, not all."""
-    from journey.output._common import item_reason, one_line
+    from journey.output.text import reasons
 
-    reasons: dict[str, None] = {}
-    several = len({b for p in entry.parts for b in p.item.batches}) > 1
-    for part in entry.parts:
-        said = one_line(item_reason(part.item, lang))
-        tag = ", ".join(part.item.batches)
-        if several and tag and len(part.item.batches) < len(entry.batches):
-            said = f"{tag}: {said}"
-        reasons[said] = None
     rules = dict.fromkeys(p.rule_title.get(lang) for p in entry.parts)
     return WorkRow(
         id=entry.id,
@@ -65,7 +57,7 @@ def _row(entry: Entry, lang: str, everywhere: tuple[str, ...]) -> WorkRow:
         due=entry.due,
         days=entry.days,
         rules=tuple(rules),
-        reasons=tuple(reasons),
+        reasons=tuple(reasons(entry, lang)),
         note=entry.note or "",
         evidence=entry.evidence or "",
         batches=() if set(entry.batches) == set(everywhere) else entry.batches,
