@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pdftext import pages as pdf_pages
 from reports_helpers import make_project
 
 from journey.reports import REPORTS
@@ -38,7 +39,7 @@ FIRST_SCREEN = {
     "delivery-plan": ".gates",
     "service": ".verdict",
 }
-A4_CONTENT = (703, 1017)  # CSS px inside the 12 mm × 14 mm margins of @page
+A4_CONTENT = (703, 994)  # CSS px inside the margins of @page: 12 mm at the sides, 18 + 16 mm
 
 
 class Browser:
@@ -206,15 +207,113 @@ def test_report_in_the_browser(browser: Browser, site: Path, name: str, lang: st
         shot = browser.page("Page.captureScreenshot", format="png", captureBeyondViewport=False)
         (site / f"{lang}-{name}-{label}.png").write_bytes(base64.b64decode(shot["data"]))
         assert all(u.startswith(("file:", "data:", "about:")) for u in _requests(browser))
+        wraps = _evaluate(browser, WRAPS)
+        # dates never wrap; no header or owner cell takes more than two lines
+        assert wraps["dates"] == [], (label, wraps["dates"])
+        if size == DESKTOP:
+            assert wraps["cells"] == [], wraps["cells"]
     expected, breaks = _print_estimate(browser, page)
-    pdf = base64.b64decode(
-        browser.page("Page.printToPDF", printBackground=True, preferCSSPageSize=True)["data"]
-    )
+    pdf = _pdf(browser, page)
     (site / f"{lang}-{name}.pdf").write_bytes(pdf)
-    pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+    count = len(re.findall(rb"/Type\s*/Page\b", pdf))
     # within 20 % below (print scaling) to 30 % above, plus a part-filled page per forced break
     low, high = math.floor(expected * 0.8), math.ceil(expected * 1.3) + breaks + 1
-    assert low <= pages <= high, (pages, expected, breaks)
+    assert low <= count <= high, (count, expected, breaks)
+    _check_pages(pdf, lang, _evaluate(browser, HEADINGS))
+
+
+WRAPS = """(() => {
+  const lines = (el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const middles = [];
+    for (const r of range.getClientRects()) {
+      if (r.width < 1 || r.height < 1) continue;
+      const m = r.top + r.height / 2;
+      if (!middles.some((x) => Math.abs(x - m) < 8)) middles.push(m);
+    }
+    return middles.length;
+  };
+  const shown = (el) => el.offsetParent !== null || el.getClientRects().length > 0;
+  const cells = [];
+  for (const el of document.querySelectorAll("th, td.who")) {
+    if (!shown(el)) continue;
+    const n = lines(el);
+    if (n > 2) cells.push([el.tagName, el.textContent.trim().slice(0, 40), n]);
+  }
+  const dates = [];
+  for (const el of document.querySelectorAll(".date")) {
+    if (!shown(el)) continue;
+    const n = el.getClientRects().length;
+    if (n > 1) dates.push([el.textContent, n]);
+  }
+  return {cells, dates};
+})()"""
+
+HEADINGS = """[...document.querySelectorAll("main h2, main h3")]
+  .filter((h) => h.offsetParent !== null).map((h) => h.textContent)"""
+
+
+def _evaluate(browser: Browser, expression: str) -> Any:
+    found = browser.page("Runtime.evaluate", expression=expression, returnByValue=True)
+    return found["result"]["value"]
+
+
+def _pdf(browser: Browser, page: Path) -> bytes:
+    _open(browser, page, DESKTOP, "h1")
+    found = browser.page("Page.printToPDF", printBackground=True, preferCSSPageSize=True)
+    return base64.b64decode(found["data"])
+
+
+def _squeezed(value: str) -> str:
+    return re.sub(r"\s+", "", value)
+
+
+def _check_pages(pdf: bytes, lang: str, headings: list[str]) -> None:
+    """Every page after the cover carries its number of the whole and the running header;
+    no page ends with a heading (its content went to the next page)."""
+    texts = [_squeezed("".join(runs)) for runs in pdf_pages(pdf)]
+    total = len(texts)
+    assert "编制" in texts[0] or "Preparedby" in texts[0]  # the cover's sign-off block
+    for number, found in enumerate(texts[1:], start=2):
+        mark = f"第{number}页/共{total}页" if lang == "zh" else f"Page{number}of{total}"
+        assert mark in found, (number, found[:120])
+    ends = {_squeezed(h) for h in headings}
+    for number, found in enumerate(texts, start=1):
+        assert not any(found.endswith(h) for h in ends if h), (number, found[-80:])
+
+
+def test_the_chinese_risk_assessment_prints_about_as_long_as_the_english(
+    browser: Browser, site: Path
+) -> None:
+    counts = {
+        lang: len(pdf_pages(_pdf(browser, site / lang / "risk-assessment.html")))
+        for lang in ("en", "zh")
+    }
+    assert counts["zh"] <= 1.3 * counts["en"], counts
+
+
+GANTT = """(() => {
+  const chart = document.querySelector(".chart-phone");
+  const today = chart.querySelector("line.today").getBoundingClientRect();
+  const box = chart.getBoundingClientRect();
+  const labels = [...chart.querySelectorAll("text.label")].map((t) => t.getBoundingClientRect());
+  return {left: today.left, right: today.right, top: today.top - box.top,
+          box: [box.left, box.right], width: innerWidth, height: innerHeight,
+          font: Math.min(...labels.map((r) => r.height)),
+          overflow: chart.scrollWidth - chart.clientWidth};
+})()"""
+
+
+def test_the_gantt_opens_on_a_phone_at_the_as_of_line(browser: Browser, site: Path) -> None:
+    for lang in ("en", "zh"):
+        _open(browser, site / lang / "delivery-plan.html", PHONE, ".chart-phone")
+        seen = _evaluate(browser, GANTT)
+        # the as-of line lies within the chart and the screen, with no sideways scrolling
+        assert seen["box"][0] <= seen["left"] and seen["right"] <= seen["box"][1], seen
+        assert seen["left"] >= 0 and seen["right"] <= seen["width"], seen
+        assert seen["top"] < seen["height"] and seen["overflow"] <= 0, seen
+        assert seen["font"] >= 11, seen  # labels a phone can read
 
 
 PRINT_PROBE = """(() => ({
@@ -224,20 +323,24 @@ PRINT_PROBE = """(() => ({
 
 
 def _print_estimate(browser: Browser, page: Path) -> tuple[int, int]:
-    """Pages the content fills at A4 width in print media, and the forced page breaks."""
+    """Pages the content fills at A4 width in print media, and the forced page breaks;
+    on the way, that no date wraps on paper either."""
     browser.page("Emulation.setEmulatedMedia", media="print")
     try:
         _open(browser, page, A4_CONTENT, "h1")
-        seen = browser.page("Runtime.evaluate", expression=PRINT_PROBE, returnByValue=True)
+        value = _evaluate(browser, PRINT_PROBE)
+        assert _evaluate(browser, WRAPS)["dates"] == []
     finally:
         browser.page("Emulation.setEmulatedMedia", media="")
-    value = seen["result"]["value"]
     return math.ceil(value["height"] / A4_CONTENT[1]), int(value["breaks"])
 
 
 def test_the_index_in_the_browser(browser: Browser, site: Path) -> None:
-    seen = _open(browser, site / "index.html", PHONE, ".gates")
-    assert seen["scroll"] <= PHONE[0] and seen["bottom"] <= seen["height"]
+    seen = _open(browser, site / "index.html", PHONE, ".index-table")
+    assert seen["scroll"] <= PHONE[0] and seen["top"] <= seen["height"]
+    # one screen on a laptop: the verdicts, the numbers and the links to every report
+    seen = _open(browser, site / "index.html", DESKTOP, ".index-reports")
+    assert seen["bottom"] <= seen["height"], seen
     assert all(u.startswith(("file:", "about:")) for u in _requests(browser))
 
 

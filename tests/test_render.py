@@ -52,6 +52,17 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return make_project(tmp_path_factory.mktemp("render"))
 
 
+@pytest.fixture(scope="module")
+def example() -> Project:
+    import datetime as dt
+
+    from journey.catalog import load_catalog
+    from journey.project import load_project
+
+    root = Path(__file__).resolve().parent.parent / "examples" / "harbour-view"
+    return load_project(root, load_catalog(), dt.date(2026, 10, 20))
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("name", sorted(REPORTS))
 def test_html_is_self_contained_and_carries_its_data(
@@ -213,3 +224,72 @@ def test_a_bare_project_renders_every_report(tmp_path: Path) -> None:
     md = render(delivery_plan(project), "md")
     assert "No findings recorded." in md and "(milestone delivery missing)" in md
     assert "the open day (no open\\_day milestone yet):" in render(open_day(project), "md")
+
+
+# The Markdown twin and the JSON carry the same facts as the HTML ------------------------
+
+FACT_TEXTS = {"id", "title", "owner", "assignee", "note", "evidence", "approved_by", "target",
+              "reason", "sentence", "pace", "scope", "building", "unit", "area", "category",
+              "project_name", "recorded_by", "recorded_note", "reasons", "controls", "tags",
+              "rules", "failed", "first_blocking"}  # fmt: skip
+FACT_DATES = {"due", "start", "finish", "expires", "as_of", "recorded_on", "reaches",
+              "deadline", "checked", "waiver_expired", "date"}  # fmt: skip
+NOT_FACTS = {"gantt", "phone_gantt", "data_json"}  # chart geometry: the task tables carry it
+
+
+# Codes rather than words under these lists: a gate's, a profession's, a stage's id, a task's
+# category, a checklist's id, why an open-day blocker blocks (shown as its word: "failed")
+CODES = {("gates", "id"), ("professions", "id"), ("stages", "id"), ("tasks", "category"),
+         ("preparation", "category"), ("emergency", "category"), ("blockers", "reason"),
+         ("rounds", "id")}  # fmt: skip
+
+
+def facts(node: object, lang: str, key: str = "", parent: str = "") -> set[str]:
+    """Every text and date a report model holds under the fact keys, as a reader sees it."""
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k not in NOT_FACTS and (parent, k) not in CODES:
+                found |= facts(v, lang, k, parent)
+    elif isinstance(node, list):
+        for v in node:
+            found |= facts(v, lang, key, key if isinstance(v, dict) else parent)
+    elif isinstance(node, str) and node.strip():
+        if key in FACT_TEXTS:
+            found.add(node)
+        elif key in FACT_DATES and re.fullmatch(r"\d{4}-\d\d-\d\d", node):
+            import datetime as dt
+
+            found.add(format_date(dt.date.fromisoformat(node), lang))
+    return found
+
+
+def seen_in_html(html: str) -> str:
+    import html as html_lib
+
+    page = Page(html)
+    return " ".join(html_lib.unescape(" ".join(page.text)).split())
+
+
+def seen_in_md(md: str) -> str:
+    import html as html_lib
+
+    plain = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|~<>])", r"\1", md)
+    return " ".join(html_lib.unescape(plain).replace("**", "").split())
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("name", sorted(REPORTS))
+def test_html_markdown_and_json_carry_the_same_facts(
+    project: Project, example: Project, name: str, lang: str
+) -> None:
+    for source in (project, example):
+        report = build(name, source, lang)
+        html, md = render(report, "html"), render(report, "md")
+        data = json.loads(Page(html).scripts[0])
+        wanted = facts(data, lang)
+        assert wanted  # the test looks at something
+        shown_html, shown_md = seen_in_html(html), seen_in_md(md)
+        norm = [" ".join(f.split()) for f in wanted]
+        assert [f for f in norm if f not in shown_html] == [], source.file.id
+        assert [f for f in norm if f not in shown_md] == [], source.file.id

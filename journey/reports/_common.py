@@ -63,12 +63,14 @@ def _badge(project: Project, gate_id: str, lang: str, result: GateResult | None)
     )
     record = result.recorded
     passed = result.milestone_passed and (not batches or all(b.state != "live" for b in batches))
+    state = _state(passed, record is not None)
+    failed = () if state != "live" else tuple(r.title.get(lang) for r in failed_rules(result))
     return base.model_copy(
         update={
             "verdict": result.verdict,
-            "failed": tuple(rule.title.get(lang) for rule in failed_rules(result)),
+            "failed": failed,  # a past gate shows what was recorded, not today's failures
             "batches": batches,
-            "state": _state(passed, record is not None),
+            "state": state,
             "recorded_on": record.passed if record else None,
             "recorded_by": record.by if record else "",
             "recorded_note": (record.note or "") if record else "",

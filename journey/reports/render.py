@@ -82,8 +82,9 @@ def environment(fmt: Format) -> jinja2.Environment:
 
 
 def helpers(lang: str) -> dict[str, Callable[..., str]]:
-    """The language-bound functions every template calls: t, date, num, pct, status, and
-    the CSS-string makers of the printed page's running header and page numbers."""
+    """The language-bound functions every template calls: t, date, num, pct, status, the
+    list separator and colon of the language (joined, colon), and the CSS-string makers of
+    the printed page's running header and page numbers."""
     return {
         "t": partial(messages.text, lang=lang),
         "date": partial(messages.format_date, lang=lang),
@@ -94,6 +95,8 @@ def helpers(lang: str) -> dict[str, Callable[..., str]]:
         "milestone": partial(messages.milestone_name, lang=lang),
         "css_string": css_string,
         "css_counters": css_counters,
+        "joined": lambda values: ("；" if lang == "zh" else "; ").join(values),
+        "colon": lambda: "：" if lang == "zh" else ": ",
     }
 
 

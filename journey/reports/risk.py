@@ -46,8 +46,9 @@ def _row(project: Project, risk: Risk, lang: str) -> RiskRow:
     status = project.risk_status(risk.id)
     due = state.due if state else None
     category = project.catalog.categories.get(risk.category)
+    is_open = status not in RISK_DONE and not waived(project, risk.id)
     return RiskRow(
-        is_open=status not in RISK_DONE and not waived(project, risk.id),
+        is_open=is_open,
         note=(state and state.note) or "",
         evidence=(state and state.evidence) or "",
         inherent=project.catalog.rating(risk.likelihood, risk.impact),
@@ -66,7 +67,8 @@ def _row(project: Project, risk: Risk, lang: str) -> RiskRow:
         status=status,
         due=due,
         overdue=due is not None and due < project.as_of and status not in RISK_DONE,
-        controls=tuple(c.get(lang) for c in risk.controls),
+        # a settled risk is summarised: its controls stay in the catalog
+        controls=tuple(c.get(lang) for c in risk.controls) if is_open else (),
         waiver=waiver_for(project, risk.id),
     )
 
