@@ -120,7 +120,10 @@ def catalog_tree() -> dict[str, Any]:
                     {
                         "id": "open-day-prerequisites",
                         "rule": "checklist-passed",
-                        "title": {"en": "Prerequisites passed", "zh": "前置条件已通过"},
+                        "title": {
+                            "en": "Every blocking prerequisite passes",
+                            "zh": "前置条件否决项全部通过",
+                        },
                         "checklists": ["open-day"],
                     },
                 ],

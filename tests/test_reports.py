@@ -31,7 +31,7 @@ def test_header_names_project_catalog_level_and_gates(project: Project) -> None:
     assert (h.project_name, h.catalog_version, h.level) == ("海景测试", "1.0", "Whole process")
     assert h.stage == "交付"
     assert [(g.id, g.verdict) for g in h.gates] == [("open-day", "fail")]
-    assert h.gates[0].failed == ("前置条件已通过",)
+    assert h.gates[0].failed == ("前置条件否决项全部通过",)
 
 
 def test_heat_maps_inherent_beside_residual(project: Project) -> None:
