@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from journey.rules._base import Context, Hit, RuleOptions, hit, plain, reason
+from journey.types import LocalisedText
 
 
 class Options(RuleOptions):
@@ -25,6 +26,7 @@ def check(options: Options, ctx: Context) -> Iterator[Hit]:
         place = project.status_place("milestones", milestone)
         yield Hit(milestone, plain(milestone), "", "fail", reason("milestone_missing"), place)
         return
+    named = _named(milestone)
     tasks = [t for t in project.catalog.tasks.values() if ctx.applies(t)]
     plan = schedule(tasks, project.file.milestones)
     for slot in plan.due_by(day):
@@ -33,7 +35,7 @@ def check(options: Options, ctx: Context) -> Iterator[Hit]:
             continue
         state = project.file.tasks.get(slot.task.id)
         code = "task_late" if slot.finish < project.as_of else "task_due"
-        why = reason(code, status=status, finish=str(slot.finish), milestone=milestone)
+        why = reason(code, status=status, finish=str(slot.finish), milestone=named)
         place = project.status_place("tasks", slot.task.id)
         assignee = state.assignee if state else None
         yield hit(slot.task, place, why, assignee=assignee, due=slot.finish)
@@ -42,3 +44,10 @@ def check(options: Options, ctx: Context) -> Iterator[Hit]:
             task = project.catalog.tasks[task_id]
             place = project.status_place("tasks", task_id)
             yield hit(task, place, reason("task_unanchored", anchor=anchor), status="warn")
+
+
+def _named(milestone: str) -> LocalisedText:
+    """The milestone as readers call it in each language (交付 for `delivery`)."""
+    from journey.messages import milestone_name
+
+    return LocalisedText(en=milestone_name(milestone, "en"), zh=milestone_name(milestone, "zh"))
