@@ -278,8 +278,14 @@ def seen_in_md(md: str) -> str:
     return " ".join(html_lib.unescape(plain).replace("**", "").split())
 
 
+# The reports before handover. The service report's model also holds what its page leaves
+# out before handover (the dimensions and stages of a survey not yet run) and codes
+# beside titles; it has tests of its own.
+BEFORE_HANDOVER = ("delivery-plan", "open-day", "risk-assessment")
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
-@pytest.mark.parametrize("name", sorted(REPORTS))
+@pytest.mark.parametrize("name", BEFORE_HANDOVER)
 def test_html_markdown_and_json_carry_the_same_facts(
     project: Project, example: Project, name: str, lang: str
 ) -> None:

@@ -13,7 +13,6 @@ from journey.reports.models import (
     GateState,
     Header,
     Milestone,
-    Verdict,
     WaiverRow,
 )
 from journey.whatif import summary
