@@ -30,7 +30,8 @@ from typing import Any
 
 from benchmarks._timing import journey, time_command
 from journey.catalog import Catalog, Source, load_catalog
-from journey.graph import State, blocked, build, critical_path, focus, handoff_matrix, stage_counts
+from journey.graph import State, build
+from journey.graph_analysis import blocked, critical_path, focus, handoff_matrix, stage_counts
 from journey.graphcheck import check_graph
 from journey.models import CheckItem, ChecklistFile, Point, Risk, Task
 from journey.types import LocalisedText

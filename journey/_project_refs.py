@@ -13,7 +13,7 @@ from typing import Any
 
 from journey.catalog import Catalog
 from journey.problems import Place, Problem, Severity
-from journey.project import waiver_state
+from journey.project_file import waiver_state
 from journey.service.checks import action_refs
 from journey.validation import path_text, suggest
 from journey.yamlio import Document

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from journey.burndown import Forecast
 from journey.errors import UsageProblem
 from journey.numbers import AllNumbers
-from journey.project import PassedGate, WaiverState, waiver_state
+from journey.project_file import PassedGate, WaiverState, waiver_state
 from journey.rules import Context, Hit, Reason, RuleOptions, check, details
 from journey.types import LocalisedText, Model, Rating
 from journey.whatif import MilestoneMove
@@ -25,7 +25,8 @@ from journey.whatif import MilestoneMove
 if TYPE_CHECKING:
     from journey.catalog import Catalog
     from journey.models import Gate
-    from journey.project import CheckState, Project, RiskState, TaskState, Waiver
+    from journey.project import Project
+    from journey.project_file import CheckState, RiskState, TaskState, Waiver
 
 ItemStatus = Literal["fail", "warn", "waived"]
 RuleStatus = Literal["pass", "fail", "waived", "warn"]

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 def file_models() -> dict[str, type[BaseModel]]:
     """Every file kind with its model: the catalog kinds, then `project`."""
     from journey.models import FILE_MODELS
-    from journey.project import ProjectFile
+    from journey.project_file import ProjectFile
 
     return {**FILE_MODELS, "project": ProjectFile}
 

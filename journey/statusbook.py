@@ -27,7 +27,7 @@ from journey.tables import Column, Schema, TableReader
 
 if TYPE_CHECKING:
     from journey.catalog import Catalog
-    from journey.project import ProjectFile
+    from journey.project_file import ProjectFile
     from journey.types import Model
     from journey.yamlio import Document
 
@@ -284,12 +284,12 @@ def _nothing(rows: list[tuple[Any, ...]]) -> None:
 def _sink(
     book: StatusBook, sheet: StatusSheet, reader: TableReader, where: _Where
 ) -> Callable[[list[tuple[Any, ...]]], None]:
-    from journey import project
+    from journey.project_file import CheckState, RiskState, TaskState
 
     models: dict[str, type[Model]] = {
-        "risks": project.RiskState,
-        "checks": project.CheckState,
-        "tasks": project.TaskState,
+        "risks": RiskState,
+        "checks": CheckState,
+        "tasks": TaskState,
     }
     model = models[sheet.section]
     words = sheet.status_words()

@@ -24,7 +24,8 @@ from journey.types import Model
 
 if TYPE_CHECKING:
     from journey.catalog import Catalog
-    from journey.project import Batch, Project
+    from journey.project import Project
+    from journey.project_file import Batch
 
 
 class MilestoneMove(Model):

@@ -14,6 +14,7 @@ import yaml
 from helpers import MINIMAL, Runner, write_tree
 
 from journey import graph
+from journey import graph_analysis as analysis
 from journey.catalog import Catalog, discover, load_catalog, read_catalog
 from journey.messages import render_problem
 from journey.problems import Problem
@@ -226,7 +227,7 @@ def test_cases_are_nodes_linked_to_items_points_owner_and_stage(catalog: Catalog
     # One edge for each link, whichever file declared it.
     prevents = sorted((u, v) for u, v, k in g.edges(data="kind") if k == "prevents")
     assert prevents == [("DR-WIN-001", "DC-WIN-001"), ("DR-WIN-002", "DC-WIN-002")]
-    assert dict(graph.stage_counts(g))["design"] == {
+    assert dict(analysis.stage_counts(g))["design"] == {
         "point": 0,
         "risk": 0,
         "check": 2,
@@ -236,12 +237,12 @@ def test_cases_are_nodes_linked_to_items_points_owner_and_stage(catalog: Catalog
 
 
 def test_focus_on_a_case_shows_what_catches_it(catalog: Catalog) -> None:
-    result = graph.analyse(catalog, focus_on="DC-WIN-002")
+    result = analysis.analyse(catalog, focus_on="DC-WIN-002")
     assert result.focus is not None
     assert [e.id for e in result.focus.upstream] == ["DR-WIN-002"]
     assert ("DR-WIN-002", "DC-WIN-002", "prevents") in result.graph.edges(data="kind")
     # A cut to a stage does not drag in the cases and points its items name.
-    cut = graph.analyse(catalog, stage="sales").graph
+    cut = analysis.analyse(catalog, stage="sales").graph
     assert not [n for n, d in cut.nodes(data=True) if d["kind"] == "case"]
 
 

@@ -11,6 +11,7 @@ import pytest
 from helpers import MINIMAL, write_tree
 
 from journey import graph
+from journey import graph_analysis as analysis
 from journey.catalog import Catalog, load_catalog
 from journey.models import Risk
 
@@ -133,7 +134,7 @@ def test_nodes_and_edges(catalog: Catalog) -> None:
 
 def test_handoff_matrix_exactly(catalog: Catalog) -> None:
     g = graph.build(catalog)
-    matrix = graph.handoff_matrix(g)
+    matrix = analysis.handoff_matrix(g)
     assert matrix.professions == ("design", "marketing", "engineering", "customer-relations")
     assert matrix.counts == ((0, 1, 2, 0), (0, 0, 0, 1), (0, 0, 0, 1), (0, 0, 0, 0))
     edges = {(u, v): d["count"] for u, v, d in g.edges(data=True) if d["kind"] == "handoff"}
@@ -146,7 +147,7 @@ def test_handoff_matrix_exactly(catalog: Catalog) -> None:
 
 
 def test_stage_counts(catalog: Catalog) -> None:
-    assert graph.stage_counts(graph.build(catalog)) == [
+    assert analysis.stage_counts(graph.build(catalog)) == [
         ("design", {"point": 0, "risk": 0, "check": 0, "task": 0, "case": 0}),
         ("sales", {"point": 1, "risk": 1, "check": 5, "task": 0, "case": 0}),
         ("delivery", {"point": 1, "risk": 0, "check": 0, "task": 0, "case": 0}),
@@ -155,7 +156,7 @@ def test_stage_counts(catalog: Catalog) -> None:
 
 
 def test_blocked_items_exactly(catalog: Catalog) -> None:
-    found = graph.blocked(graph.build(catalog, state()))
+    found = analysis.blocked(graph.build(catalog, state()))
     assert [(b.item.id, [(u.id, u.status) for u in b.waits_for]) for b in found] == [
         ("AC-ENG-002", [("AC-DES-002", "pending"), ("AC-ENG-001", "fail")]),
         ("DP-001", [("AC-ENG-002", "pending")]),
@@ -166,13 +167,13 @@ def test_blocked_items_exactly(catalog: Catalog) -> None:
 
 def test_waived_and_finished_items_block_nothing(catalog: Catalog) -> None:
     statuses = {**STATUSES, "AC-ENG-002": "waived", "DP-001": "done", "RS-001": "accepted"}
-    found = graph.blocked(graph.build(catalog, state(statuses=statuses)))
+    found = analysis.blocked(graph.build(catalog, state(statuses=statuses)))
     assert [b.item.id for b in found] == ["DP-003"]
 
 
 def test_critical_path_exactly(catalog: Catalog) -> None:
     s = state()
-    path = graph.critical_path(graph.build(catalog, s), catalog, s, "delivery")
+    path = analysis.critical_path(graph.build(catalog, s), catalog, s, "delivery")
     assert [(st.item.id, st.start, st.finish) for st in path.steps] == [
         ("AC-DES-002", D(2026, 12, 5), D(2026, 12, 5)),
         ("AC-ENG-002", D(2026, 12, 5), D(2026, 12, 5)),
@@ -186,7 +187,7 @@ def test_critical_path_exactly(catalog: Catalog) -> None:
 def test_critical_path_from_a_task_in_progress(catalog: Catalog) -> None:
     checks_done = dict.fromkeys(("AC-DES-002", "AC-ENG-001", "AC-ENG-002"), "pass")
     s = state(statuses={**STATUSES, **checks_done, "RS-001": "closed"})
-    path = graph.critical_path(graph.build(catalog, s), catalog, s, "delivery")
+    path = analysis.critical_path(graph.build(catalog, s), catalog, s, "delivery")
     assert [(st.item.id, st.start, st.finish) for st in path.steps] == [
         ("DP-001", D(2026, 12, 1), D(2026, 12, 11)),
         ("DP-002", D(2026, 12, 11), D(2026, 12, 16)),
@@ -197,15 +198,15 @@ def test_critical_path_from_a_task_in_progress(catalog: Catalog) -> None:
 
 def test_critical_path_late_and_planned_starts(catalog: Catalog) -> None:
     s = state(as_of=D(2026, 12, 25), statuses={**STATUSES, "DP-001": "done"})
-    path = graph.critical_path(graph.build(catalog, s), catalog, s, "delivery")
+    path = analysis.critical_path(graph.build(catalog, s), catalog, s, "delivery")
     assert [st.item.id for st in path.steps] == ["RS-001", "DP-002", "DP-003"]
     assert (path.finish, path.slack) == (D(2027, 1, 2), -2)
-    nothing = graph.critical_path(graph.build(catalog, s), catalog, s, "sales_launch")
+    nothing = analysis.critical_path(graph.build(catalog, s), catalog, s, "sales_launch")
     assert (nothing.steps, nothing.slack) == ((), -299)
 
 
 def test_focus_upstream_and_downstream(catalog: Catalog) -> None:
-    f = graph.focus(graph.build(catalog, state()), "AC-ENG-002")
+    f = analysis.focus(graph.build(catalog, state()), "AC-ENG-002")
     assert [e.id for e in f.upstream] == ["AC-DES-001", "AC-DES-002", "AC-ENG-001"]
     assert [(e.id, e.status) for e in f.downstream] == [
         ("DP-001", "doing"),
@@ -213,10 +214,12 @@ def test_focus_upstream_and_downstream(catalog: Catalog) -> None:
         ("DP-003", "todo"),
     ]
     g = graph.build(catalog)
-    assert [e.id for e in graph.focus(g, "RS-001").downstream] == ["DP-002", "DP-003"]
-    point = graph.focus(g, "SP-MKT-001")
+    assert [e.id for e in analysis.focus(g, "RS-001").downstream] == ["DP-002", "DP-003"]
+    point = analysis.focus(g, "SP-MKT-001")
     assert ([e.id for e in point.upstream], point.downstream) == (["AC-DES-001", "RS-001"], ())
-    assert graph.focus(g, "AC-DES-003") == graph.Focus(graph.Entry.of(g, "AC-DES-003"), (), ())
+    assert analysis.focus(g, "AC-DES-003") == analysis.Focus(
+        analysis.Entry.of(g, "AC-DES-003"), (), ()
+    )
 
 
 def test_positioning_level_and_extra_risks(catalog: Catalog) -> None:
@@ -231,12 +234,12 @@ def test_positioning_level_and_extra_risks(catalog: Catalog) -> None:
     g = graph.build(catalog, state(extra_risks=((extra, "p/project.yaml", 40),)))
     assert "AC-DES-003" in graph.build(catalog) and "AC-DES-003" not in g
     assert g.nodes["RS-090"]["status"] == "open" and g.nodes["RS-090"]["line"] == 40
-    assert [b.item.id for b in graph.blocked(g)][:3] == ["AC-ENG-002", "DP-001", "DP-002"]
+    assert [b.item.id for b in analysis.blocked(g)][:3] == ["AC-ENG-002", "DP-001", "DP-002"]
     assert ("RS-090", "SP-ENG-001", "threatens") in g.edges(data="kind")
 
 
 def test_cut_to_stage_recounts_handoffs(catalog: Catalog) -> None:
-    result = graph.analyse(catalog, stage="sales")
+    result = analysis.analyse(catalog, stage="sales")
     g = result.graph
     assert sorted(n for n, d in g.nodes(data=True) if d["kind"] == "check") == [
         "AC-DES-001",
@@ -250,7 +253,7 @@ def test_cut_to_stage_recounts_handoffs(catalog: Catalog) -> None:
 
 
 def test_analyse_focus_with_project(catalog: Catalog) -> None:
-    result = graph.analyse(catalog, state(), focus_on="DP-002")
+    result = analysis.analyse(catalog, state(), focus_on="DP-002")
     assert result.focus is not None and result.blocked is not None
     assert sorted(n for n, d in result.graph.nodes(data=True) if d["kind"] in graph.ITEM_KINDS) == [
         "AC-DES-001",

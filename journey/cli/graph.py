@@ -19,7 +19,8 @@ from journey.cli._table import table
 
 if TYPE_CHECKING:
     from journey.catalog import Catalog
-    from journey.graph import Analysis, State
+    from journey.graph import State
+    from journey.graph_analysis import Analysis
     from journey.problems import Problem
     from journey.whatif import Wanted
 
@@ -69,7 +70,8 @@ def command(
     value without `=` names the milestone of the critical path. Exit 2 when the catalog
     has a dependency cycle or an option names something unknown.
     """
-    from journey.graph import State, analyse, export
+    from journey.graph import State, export
+    from journey.graph_analysis import analyse
     from journey.whatif import summary
     from journey.writing import catalog_files, check_folder, input_files, write_atomic
 

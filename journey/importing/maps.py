@@ -73,7 +73,7 @@ def project_buildings(folder: Path) -> tuple[tuple[str, ...], Path]:
     """The buildings `folder/project.yaml` lists, and its path; InvalidInput when the
     file is missing or not a sound project file. Its findings are not read: the import
     may be about to write them."""
-    from journey.project import PROJECT_FILE, ProjectFile
+    from journey.project_file import PROJECT_FILE, ProjectFile
 
     if folder.name == PROJECT_FILE and folder.is_file():
         folder = folder.parent

@@ -30,7 +30,7 @@ from journey.portfolio.models import (
 )
 from journey.portfolio.workers import Setting, Task, absolute, read_all, workers
 from journey.problems import Place, Problem
-from journey.project import PROJECT_FILE
+from journey.project_file import PROJECT_FILE
 
 if TYPE_CHECKING:
     from journey.catalog import Catalog
