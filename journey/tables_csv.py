@@ -24,7 +24,7 @@ from journey.chars import UNSAFE
 from journey.tables import MAX_LINE
 
 Fail = Callable[..., None]  # fail(code, line=0, **params): report a problem of the file
-BLOCK = 1 << 20
+BLOCK = (1 << 20) - (1 << 16)  # with the line it ends in, seldom over MAX_LINE
 _BOM = b"\xef\xbb\xbf"
 _ASCII_CONTROLS = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])  # tab, LF allowed
 _C1 = re.compile(rb"\xc2[\x80-\x9f]")
@@ -46,7 +46,8 @@ def clean(block: bytes) -> bool:
         return False
     if b"\xc2" in block and _C1.search(block):
         return False
-    if b"\xef\xbf" in block and _NONCHARS.search(block):
+    # `in` with one byte is a memchr; with two it can be slower than the regular expression
+    if b"\xef" in block and _NONCHARS.search(block):
         return False
     # U+2028–U+202E and U+2066–U+2069 start with E2, as do common “quotes” and dashes:
     # look at each E2 while there are few, else search the block once.
@@ -105,7 +106,8 @@ class Blocks:
             if self._start:
                 data = data.removeprefix(_BOM)
                 self._start = False
-            data = data.replace(b"\r\n", b"\n")
+            if b"\r" in data:  # bytes.replace copies the block even when nothing matches
+                data = data.replace(b"\r\n", b"\n")
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError as exc:
@@ -115,14 +117,15 @@ class Blocks:
                 lines.pop()
             first = self._base
             self._base += len(lines)
-            yield self._limited(lines, first), clean(data)
+            if len(text) > MAX_LINE:  # else no line of the block can be longer
+                self._limited(lines, first)
+            yield lines, clean(data)
 
-    def _limited(self, lines: list[str], first: int) -> list[str]:
+    def _limited(self, lines: list[str], first: int) -> None:
         for i, text in enumerate(lines):
             if len(text) > MAX_LINE:
                 self.fail("table.line_too_long", first + i + 1, limit=MAX_LINE)
                 lines[i] = ""
-        return lines
 
     def _cut(self) -> bytes | None:
         """The next block: whole lines, never ending inside a quoted cell."""
@@ -134,7 +137,8 @@ class Blocks:
             if not chunk:
                 self._pending = b""
                 return data or None
-            if end and (data.count(b'"', 0, end) % 2 == 0 or end > BLOCK + MAX_LINE):
+            even = b'"' not in data or data.count(b'"', 0, end) % 2 == 0
+            if end and (even or end > BLOCK + MAX_LINE):
                 self._pending = data[end:]
                 return data[:end]
             if len(data) > 64 * MAX_LINE:  # no line break for 64 MiB: not a table
