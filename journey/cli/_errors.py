@@ -6,7 +6,6 @@ import contextlib
 import errno
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -101,6 +100,8 @@ def _bug(exc: BaseException) -> int:
     from journey.chars import printable
 
     if _settings().verbose:
+        import traceback  # only for a bug, and only with -v: not at every start
+
         traceback.print_exception(exc)
     detail = printable(f"{type(exc).__name__}: {exc}".splitlines()[0][:200])
     click.echo(f"journey: {_text('cli.internal', detail=detail)}", err=True)
