@@ -235,7 +235,7 @@ def test_example_renders_every_report(example: Project, name: str, lang: str, fm
 
     text = render(build(name, example, lang), "md" if fmt == "md" else "html")
     assert ("海景二期" if lang == "zh" else "Harbour View Phase 2") in text
-    assert "journey-default 2026.11.1" in text
+    assert "journey-default 2026.11.2" in text
     assert ("2026年10月20日" if lang == "zh" else "20 Oct 2026") in text
     assert ("全程管理" if lang == "zh" else "Whole-process") in text
     assert ("工地开放日准入" if lang == "zh" else "Ready to open the site to buyers") in text
