@@ -75,7 +75,9 @@ def check_request(name: str, by: str | None, fmt: str, output: Path) -> str:
     if fmt == "xlsx":
         _check_workbook_path(output)
     else:
-        _check_folder_path(output)
+        from journey.exporting.csvfiles import check_folder
+
+        check_folder(output)
     return by or (spec.by[0] if spec.by else "")
 
 
@@ -88,13 +90,6 @@ def _check_workbook_path(output: Path) -> None:
     if check_target(output) is Target.STREAM:  # a workbook is staged, never written through
         raise OutputError("report.not_regular", path=str(output))
     require_openpyxl()
-
-
-def _check_folder_path(output: Path) -> None:
-    if output.exists() and not output.is_dir():
-        raise OutputError("export.csv_not_folder", path=str(output))
-    if not output.parent.is_dir():
-        raise OutputError("report.no_folder", folder=str(output.parent), path=str(output))
 
 
 def build(name: str, request: Request) -> Listing:

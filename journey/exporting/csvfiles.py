@@ -1,10 +1,10 @@
 """A list as a folder of CSV files, one per sheet, UTF-8 with a BOM so that Excel opens
 Chinese text correctly.
 
-Every file is staged beside its target and all of them are written before any replaces
-an older file (journey.writing.Staged). Dates are `YYYY-MM-DD`; a link is its text. A
-text cell that Excel would run as a formula (starting with `=`, `+`, `-` or `@`) is
-written with a leading apostrophe, as Excel itself shows typed text.
+The files are written together (journey.writing.files_together): all of them replace
+the older files, or none does. Dates are `YYYY-MM-DD`; a link is its text. A text cell
+that Excel would run as a formula (starting with `=`, `+`, `-` or `@`) is written with
+a leading apostrophe, as Excel itself shows typed text.
 """
 
 from __future__ import annotations
@@ -12,14 +12,13 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
-import io
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
 from journey.errors import OutputError
 from journey.exporting.listing import Cell, Link, Listing, Row, file_names
-from journey.writing import Staged
+from journey.writing import files_together
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -37,13 +36,11 @@ def write_csv_folder(listing: Listing, folder: Path, protected: Iterable[Path] =
     exists)."""
     _make(folder)
     names = file_names([sheet.name for sheet in listing.sheets], ".csv")
-    guarded = list(protected)
-    staged: list[Staged] = []
-    try:
-        staged += [Staged(folder / name, guarded) for name in names]
-        streams = [io.TextIOWrapper(s.handle, encoding="utf-8-sig", newline="") for s in staged]
+    paths = [folder / name for name in names]
+    with files_together(paths, protected) as streams:
         writers = [csv.writer(stream, lineterminator="\r\n") for stream in streams]
-        for writer, sheet in zip(writers, listing.sheets, strict=True):
+        for stream, writer, sheet in zip(streams, writers, listing.sheets, strict=True):
+            stream.write("\ufeff")  # Excel opens UTF-8 with a BOM as UTF-8
             writer.writerow([column.header for column in sheet.columns])
         rows = [0] * len(writers)
 
@@ -52,23 +49,19 @@ def write_csv_folder(listing: Listing, folder: Path, protected: Iterable[Path] =
             writers[index].writerow([_text(value) for value in row])
 
         listing.fill(emit)
-        for stream in streams:
-            stream.flush()
-            stream.detach()
-    except BaseException:
-        for s in staged:
-            s.discard()
-        raise
-    for s in staged:
-        s.commit()
-    return Folder([s.path for s in staged], rows, _others(folder, names))
+    return Folder(paths, rows, _others(folder, names))
 
 
-def _make(folder: Path) -> None:
+def check_folder(folder: Path) -> None:
+    """Raise OutputError unless `folder` is a folder, or a new name in one."""
     if folder.exists() and not folder.is_dir():
         raise OutputError("export.csv_not_folder", path=str(folder))
     if not folder.parent.is_dir():
         raise OutputError("report.no_folder", folder=str(folder.parent), path=str(folder))
+
+
+def _make(folder: Path) -> None:
+    check_folder(folder)
     try:
         folder.mkdir(exist_ok=True)
     except OSError as exc:
