@@ -112,9 +112,8 @@ def _stream(request: Request, index: dict[str, int], emit: Emit, expected: int) 
 
     project = request.project
     schema = schema_for(project.catalog.check_items, project.file.buildings)
-    reader = TableReader(schema, TAKE, _nothing)
     sent = [0, 0]  # rows sent to a sheet, rows of no sheet the gate counted
-    reader.sink = _sink(request, index, emit, sent)
+    reader = TableReader(schema, TAKE, _sink(request, index, emit, sent))
     for name in project.file.findings:
         path = project.folder / name
         reader.read(path, shown_path(path))
@@ -122,10 +121,6 @@ def _stream(request: Request, index: dict[str, int], emit: Emit, expected: int) 
     if changed or sent[0] != expected:
         rows = sent[0] + sent[1]
         raise OutputError("export.findings_changed", rows=rows, expected=expected)
-
-
-def _nothing(rows: list[tuple[Any, ...]]) -> None:
-    """Stands in until the sink that reads the reader exists."""
 
 
 def _sink(
