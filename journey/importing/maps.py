@@ -15,15 +15,14 @@ from journey.errors import InvalidInput, UsageProblem
 from journey.importmap import ImportMapFile, check_map
 from journey.problems import Problem, problem, sort_key
 from journey.validation import suggest, validate
-from journey.yamlio import Document, load_file
+from journey.yamlio import load_file
 
 
 @dataclass(frozen=True)
 class LoadedMap:
-    """A sound map, the document it came from and its file (None for a catalog map)."""
+    """A sound map and its file (None for a catalog map)."""
 
     model: ImportMapFile
-    doc: Document
     path: Path | None
 
 
@@ -37,7 +36,7 @@ def load_map(spec: str, catalog: Catalog, buildings: tuple[str, ...]) -> LoadedM
         doc = catalog.entry_sources[("import-map", spec)].doc
         model = catalog.import_maps[spec]
         _raise(check_map(doc, model, catalog.check_items, buildings))
-        return LoadedMap(model, doc, None)
+        return LoadedMap(model, None)
     if path.suffix in (".yaml", ".yml") or len(path.parts) > 1 or path.exists():
         _raise([problem(shown_path(path), 0, 0, "", "file.missing" if not path.exists()
                         else "import.map_not_file")])  # fmt: skip
@@ -61,7 +60,7 @@ def _from_file(path: Path, catalog: Catalog, buildings: tuple[str, ...]) -> Load
     if model is None:
         raise InvalidInput(sorted(problems, key=sort_key))
     _raise(check_map(doc, model, catalog.check_items, buildings))
-    return LoadedMap(model, doc, path)
+    return LoadedMap(model, path)
 
 
 def _raise(problems: list[Problem]) -> None:

@@ -182,9 +182,4 @@ def _cut(text: str) -> str:
     return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
 
 
-REASONS = (  # every reject code, in the order the summary lists them when counts tie
-    "no_item", "unknown_status", "no_status", "unknown_building", "no_building", "bad_date",
-    "no_found", "closed_before_found", "unknown_severity", "bad_photo", "no_id", "duplicate_id",
-)  # fmt: skip
-
-__all__ = ["REASONS", "Finding", "Reason", "RowMapper", "SourceColumns", "source_columns"]
+__all__ = ["Finding", "Reason", "RowMapper", "SourceColumns", "source_columns"]
