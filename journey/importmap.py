@@ -57,6 +57,11 @@ Safe = Annotated[NonEmpty, AfterValidator(_safe)]
 Headers = Safe | Annotated[tuple[Safe, ...], Field(min_length=1)]
 
 
+def as_tuple(value: str | tuple[str, ...]) -> tuple[str, ...]:
+    """A header (or a word) given alone or as a list, as a tuple."""
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
 class Columns(Model):
     """Each findings field and the export's header for it (or the headers it may go by)."""
 
@@ -81,7 +86,7 @@ class Columns(Model):
         for target in TARGETS:
             value = getattr(self, target)
             if value is not None:
-                out[target] = (value,) if isinstance(value, str) else tuple(value)
+                out[target] = as_tuple(value)
         return out
 
 
@@ -150,6 +155,14 @@ class ImportMapFile(Model):
     buildings: tuple[BuildingRule, ...] = ()
     date_formats: tuple[NonEmpty, ...] = ()
 
+    def headers(self) -> dict[str, tuple[str, ...]]:
+        """The accepted headers of every mapped field (`Columns.mapped`) and, when ids come
+        from a column, of `id`."""
+        out = self.columns.mapped()
+        if self.ids.column is not None:
+            out["id"] = as_tuple(self.ids.column)
+        return out
+
 
 # Checks that need the catalog or the project, or a place the model cannot give ----------
 
@@ -173,7 +186,7 @@ def check_map(
             _compiles(at, ("items", i, "regex"), rule.regex)
     for i, building in enumerate(model.buildings):
         _building(at, i, building, buildings)
-    _headers(at, model.columns, model.ids)
+    _headers(at, model.headers())
     if model.ids.from_ is not None:
         mapped = model.columns.mapped()
         for i, name in enumerate(model.ids.from_):
@@ -224,12 +237,9 @@ def _building(at: _Places, i: int, rule: BuildingRule, buildings: Sequence[str])
                value=rule.building, suggestion=suggest(rule.building, buildings))  # fmt: skip
 
 
-def _headers(at: _Places, columns: Columns, ids: Ids) -> None:
+def _headers(at: _Places, mapped: dict[str, tuple[str, ...]]) -> None:
     """A source header may stand for one field only (the id column among them)."""
     seen: dict[str, str] = {}
-    mapped = columns.mapped()
-    if ids.column is not None:
-        mapped["id"] = (ids.column,) if isinstance(ids.column, str) else tuple(ids.column)
     for target, headers in mapped.items():
         for k, header in enumerate(headers):
             key = header_key(header)
@@ -255,4 +265,13 @@ def reads_back(fmt: str) -> bool:
         return False
 
 
-__all__ = ["TARGETS", "BuildingRule", "Columns", "Ids", "ImportMapFile", "ItemRule", "check_map"]
+__all__ = [
+    "TARGETS",
+    "BuildingRule",
+    "Columns",
+    "Ids",
+    "ImportMapFile",
+    "ItemRule",
+    "as_tuple",
+    "check_map",
+]

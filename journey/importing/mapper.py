@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Collection, Sequence
 
-from journey.importmap import PLACEHOLDER, ImportMapFile
+from journey.importmap import PLACEHOLDER, ImportMapFile, as_tuple
 
 STATUSES = ("open", "rectified", "verified", "reopened", "disputed")
 SEVERITIES = ("minor", "major", "critical")
@@ -88,8 +88,8 @@ class Items:
             if rule.equals is not None:
                 self.rules.append(("equals", rule.equals.strip().casefold(), rule.item))
             elif rule.contains is not None:
-                words = (rule.contains,) if isinstance(rule.contains, str) else rule.contains
-                self.rules.append(("contains", tuple(w.casefold() for w in words), rule.item))
+                words = tuple(w.casefold() for w in as_tuple(rule.contains))
+                self.rules.append(("contains", words, rule.item))
             elif rule.regex is not None:
                 self.rules.append(("regex", re.compile(rule.regex), rule.item))
         self.cache: dict[str, str | None] = {}

@@ -44,10 +44,7 @@ class SourceColumns(NamedTuple):
 def source_columns(model: ImportMapFile) -> SourceColumns:
     """Every mapped field (and the id column) as a text column that must be in the header;
     the export's other columns are expected and kept with each row."""
-    mapped = dict(model.columns.mapped())
-    if model.ids.column is not None:
-        column = model.ids.column
-        mapped["id"] = (column,) if isinstance(column, str) else tuple(column)
+    mapped = model.headers()
     cols = tuple(Column(h[0], present=True, aliases=h[1:]) for h in mapped.values())
     schema = Schema("import", cols, extra_columns=True)
     return SourceColumns(schema, tuple(c.name for c in cols), {k: h[0] for k, h in mapped.items()})
