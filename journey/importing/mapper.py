@@ -11,36 +11,49 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Collection, Sequence
+from typing import Generic, TypeVar
 
+from journey.findings import FINDING_STATUSES, SEVERITIES
 from journey.importmap import PLACEHOLDER, ImportMapFile, as_tuple
 
-STATUSES = ("open", "rectified", "verified", "reopened", "disputed")
-SEVERITIES = ("minor", "major", "critical")
 CACHE_LIMIT = 1 << 14  # distinct texts remembered per kind of answer
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01 in Excel's (1900) date system
 _ISO = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 _SERIAL = re.compile(r"(\d{5})(?:\.\d+)?")  # 10000–99999: the years 1927 to 2173
 _MISSING = object()
+T = TypeVar("T")
 
 
-class Dates:
-    """Reads a date in ISO form, as an Excel serial number, or in one of the map's formats;
-    a time of day after the date is ignored (findings are dated by the day)."""
+class _Remembered(Generic[T]):
+    """Answers by text, each worked out once and remembered in `cache` (which the fast
+    path of journey.importing.rows reads directly) for up to CACHE_LIMIT texts."""
 
-    def __init__(self, formats: Sequence[str]) -> None:
-        self.formats = tuple(formats)
-        self.cache: dict[str, dt.date | None] = {}
+    def __init__(self) -> None:
+        self.cache: dict[str, T | None] = {}
 
-    def __call__(self, text: str) -> dt.date | None:
-        """The date `text` (stripped, not empty) means, or None when it is not a date."""
+    def __call__(self, text: str) -> T | None:
         found = self.cache.get(text, _MISSING)
         if found is _MISSING:
-            found = self._parse(text)
+            found = self.answer(text)
             if len(self.cache) < CACHE_LIMIT:
                 self.cache[text] = found
         return found  # type: ignore[return-value]
 
-    def _parse(self, text: str) -> dt.date | None:
+    def answer(self, text: str) -> T | None:
+        """The answer for `text`, worked out."""
+        raise NotImplementedError
+
+
+class Dates(_Remembered[dt.date]):
+    """Reads a date in ISO form, as an Excel serial number, or in one of the map's formats;
+    a time of day after the date is ignored (findings are dated by the day)."""
+
+    def __init__(self, formats: Sequence[str]) -> None:
+        super().__init__()
+        self.formats = tuple(formats)
+
+    def answer(self, text: str) -> dt.date | None:
+        """The date `text` (stripped, not empty) means, or None when it is not a date."""
         iso = _ISO.fullmatch(text)
         if iso is not None:
             try:
@@ -79,10 +92,11 @@ class Words:
         return found
 
 
-class Items:
-    """The item rules in order: the first that matches a text names its item."""
+class Items(_Remembered[str]):
+    """The item rules in order: the first that matches a text (stripped) names its item."""
 
     def __init__(self, model: ImportMapFile) -> None:
+        super().__init__()
         self.rules: list[tuple[str, object, str]] = []
         for rule in model.items:
             if rule.equals is not None:
@@ -92,19 +106,9 @@ class Items:
                 self.rules.append(("contains", words, rule.item))
             elif rule.regex is not None:
                 self.rules.append(("regex", re.compile(rule.regex), rule.item))
-        self.cache: dict[str, str | None] = {}
 
-    def __call__(self, text: str) -> str | None:
-        """The item of the first rule that matches `text` (stripped), or None."""
-        found = self.cache.get(text, _MISSING)
-        if found is _MISSING:
-            found = self.match(text)
-            if len(self.cache) < CACHE_LIMIT:
-                self.cache[text] = found
-        return found  # type: ignore[return-value]
-
-    def match(self, text: str) -> str | None:
-        """The rules tried in order, without the cache."""
+    def answer(self, text: str) -> str | None:
+        """The item of the first rule that matches `text`, or None."""
         if not text:
             return None
         folded = text.casefold()
@@ -120,29 +124,23 @@ class Items:
         return None
 
 
-class Buildings:
+class Buildings(_Remembered[str]):
     """The export's building names to the project's: exact texts, then regexes whose
     groups fill the template's `{1}`, `{2}` …; a text no rule names stands for itself.
     A name the project does not have (when it lists its buildings) is None."""
 
     def __init__(self, model: ImportMapFile, known: Collection[str]) -> None:
+        super().__init__()
         self.equals = {r.equals.strip().casefold(): r.building for r in model.buildings if r.equals}
         self.regexes = [
             (re.compile(r.regex), r.building) for r in model.buildings if r.regex is not None
         ]
         self.known = frozenset(known)
-        self.cache: dict[str, str | None] = {}
 
-    def __call__(self, text: str) -> str | None:
+    def answer(self, text: str) -> str | None:
         """The project's building for `text` (stripped, not empty), or None."""
-        found = self.cache.get(text, _MISSING)
-        if found is _MISSING:
-            found = self.match(text)
-            if found is not None and self.known and found not in self.known:
-                found = None
-            if len(self.cache) < CACHE_LIMIT:
-                self.cache[text] = found
-        return found  # type: ignore[return-value]
+        found = self.match(text)
+        return None if self.known and found not in self.known else found
 
     def match(self, text: str) -> str | None:
         """The name the rules give `text`, whether or not the project has it."""
@@ -168,7 +166,7 @@ class Mapper:
         self.model = model
         self.items = Items(model)
         self.buildings = Buildings(model, buildings)
-        self.statuses = Words(dict(model.statuses), STATUSES)
+        self.statuses = Words(dict(model.statuses), FINDING_STATUSES)
         self.severities = Words(dict(model.severities), SEVERITIES)
         self.dates = Dates(model.date_formats)
 
