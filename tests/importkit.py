@@ -75,14 +75,10 @@ def csv_text(rows: list[list[str]], header: list[str] = HEADER) -> str:
 
 def xlsx(path: Path, rows: list[list[Any]], *, title: str = "问题清单") -> Path:
     """An .xlsx export: `rows` as they are (the header among them)."""
-    openpyxl = pytest.importorskip("openpyxl")
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = title
-    for cells in rows:
-        sheet.append(cells)
-    book.save(path)
-    return path
+    pytest.importorskip("openpyxl")
+    from workbooks import write_book
+
+    return write_book(path, {title: rows})
 
 
 def project(tmp_path: Path, map_text: str = MAP, project_text: str = PROJECT) -> Path:

@@ -7,12 +7,11 @@ import csv
 import datetime as dt
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
 from gatekit import AS_OF, catalog, write_project
-from workbooks import EXAMPLE, EXAMPLE_AS_OF
+from workbooks import EXAMPLE, EXAMPLE_AS_OF, sheets
 
 from journey.catalog import load_catalog
 from journey.errors import OutputError
@@ -31,11 +30,6 @@ HEADERS = {
 @pytest.fixture(scope="module")
 def example() -> Project:
     return load_project(EXAMPLE, load_catalog(), EXAMPLE_AS_OF)
-
-
-def sheets(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    book = openpyxl.load_workbook(path)
-    return {ws.title: [tuple(r) for r in ws.iter_rows(values_only=True)] for ws in book}
 
 
 @pytest.mark.parametrize("by", ["contractor", "building"])

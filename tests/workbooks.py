@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import openpyxl
 import yaml
@@ -27,6 +27,15 @@ def write_book(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
         book.remove(default)
     book.save(path)
     return path
+
+
+def sheets(source: Path | IO[bytes]) -> dict[str, list[tuple[Any, ...]]]:
+    """Every worksheet's rows as values, the header first, by the worksheet's name."""
+    book = openpyxl.load_workbook(source, read_only=True)
+    try:
+        return {ws.title: [tuple(r) for r in ws.iter_rows(values_only=True)] for ws in book}
+    finally:
+        book.close()
 
 
 def rows(path: Path, sheet: str) -> list[tuple[Any, ...]]:
