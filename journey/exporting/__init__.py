@@ -21,8 +21,6 @@ if TYPE_CHECKING:
     from journey.exporting.listing import Listing
     from journey.project import Project
 
-FORMATS = ("xlsx", "csv")
-
 
 @dataclass(frozen=True)
 class ListSpec:
@@ -122,4 +120,4 @@ def export(
     return Written(output, folder.files, folder.rows, folder.others)
 
 
-__all__ = ["FORMATS", "LISTS", "ListSpec", "Request", "Written", "build", "check_request", "export"]
+__all__ = ["LISTS", "ListSpec", "Request", "Written", "build", "check_request", "export"]
