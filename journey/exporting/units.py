@@ -39,10 +39,8 @@ def build(request: Request) -> Listing:
 
 
 def _row(project: Project, home: HomeState, lang: str) -> list[Cell]:
-    entry = project.units.homes.get(home.building, {}).get(home.unit) if project.units else None
-    floor = area = layout = None
-    if entry is not None and project.units is not None:
-        floor, area, layout = project.units.details.get((home.building, home.unit), (None,) * 3)
+    details = project.units.details if project.units is not None else {}
+    floor, area, layout = details.get((home.building, home.unit), (None,) * 3)
     tags = [text(f"tag.{t}", lang) if t in KNOWN_TAGS else t for t in home.tags]
     return [
         home.building,
