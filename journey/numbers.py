@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from journey.types import Model
 
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from journey.models import ScoringFile
     from journey.project import Project
 
-METRICS = (
+Metric = Literal[
     "findings",
     "homes_inspected",
     "findings_per_home",
@@ -42,7 +42,7 @@ METRICS = (
     "days_to_close_p90",
     "overdue_share",
     "score",
-)
+]
 
 
 class Numbers(Model):
@@ -59,7 +59,7 @@ class Numbers(Model):
     score: float | None = None
 
     def get(self, metric: str) -> float | None:
-        """One number by its name (one of METRICS)."""
+        """One number by its name (one of `Metric`)."""
         value = getattr(self, metric)
         return None if value is None else float(value)
 

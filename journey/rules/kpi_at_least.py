@@ -8,26 +8,13 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
-from journey.numbers import METRICS
+from journey.numbers import Metric
 from journey.rules._base import Context, Hit, RuleOptions, plain, reason
 from journey.rules._scope import Scope, scopes
 from journey.types import AS_NUMBER, LocalisedText
 
 if TYPE_CHECKING:
     from journey.numbers import Numbers
-
-Metric = Literal[
-    "findings",
-    "homes_inspected",
-    "findings_per_home",
-    "rectification_rate",
-    "reopened_share",
-    "days_to_close_mean",
-    "days_to_close_p90",
-    "overdue_share",
-    "score",
-]
-assert set(Metric.__args__) == set(METRICS)  # type: ignore[attr-defined]
 
 
 class Options(RuleOptions):
