@@ -28,7 +28,6 @@ FINDING_STATUSES = ("open", "rectified", "verified", "reopened", "disputed")
 SEVERITIES = ("minor", "major", "critical")
 CLOSED = "verified"
 AGE_BANDS = ("0-7", "8-14", "15-30", ">30")
-SUFFIXES = (".csv", ".xlsx")
 
 SCHEMA = Schema(
     "findings",

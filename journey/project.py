@@ -107,10 +107,6 @@ class Project:
             return state.status
         return combined(state.buildings.get(b, state.status) for b in self.buildings)
 
-    def batches(self) -> tuple[Batch, ...]:
-        """The project's batches (none for a project handed over at once)."""
-        return self.file.batches
-
     def for_batch(self, batch_id: str) -> Project:
         """The project as one batch sees it: its buildings' findings and check results,
         and the project's milestones overridden by the batch's."""

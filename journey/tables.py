@@ -211,7 +211,7 @@ class TableReader:
                 if layout is not None:
                     ids = self._ids.buckets if self._ids is not None else None
                     special = Quoted(self.file_error)
-                    folded, _ = self._loops(layout).csv(
+                    folded = self._loops(layout).csv(
                         blocks, self.sink, self._slow, ids, special, blocks.line
                     )
                     self.rows += folded
@@ -435,7 +435,6 @@ class _IdHashes:
 
     def __init__(self) -> None:
         self.buckets = [array("q") for _ in range(256)]
-        self._seen_dup = False
 
     def add(self, value: int) -> None:  # the fast path writes this out inline
         """Remember one id hash."""

@@ -34,12 +34,12 @@ if TYPE_CHECKING:
 
 
 class Loops(NamedTuple):
-    """`csv(blocks, sink, slow, ids, special, line) -> (rows folded, last line)` over the
+    """`csv(blocks, sink, slow, ids, special, line) -> rows folded` over the
     `(lines, clean)` blocks of journey.tables_csv (`line`: the header's line, `special`
     a journey.tables_csv.Quoted), and `rows(rows, sink, slow, ids) -> rows folded` over
     `(row, cells, clean)` triples."""
 
-    csv: Callable[..., tuple[int, int]]
+    csv: Callable[..., int]
     rows: Callable[..., int]
 
 
@@ -117,7 +117,7 @@ def compile_fast(
             "                at = line",
             *("    " + statement for statement in check),
             "    sink(batch)",
-            "    return n, line",
+            "    return n",
         ]
     )
     exec(compile(source, f"<table reader for {schema.name}>", "exec"), ns)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -217,10 +217,3 @@ def _state(building: str, unit: str, tags: tuple[str, ...], home: UnitStats | No
         building, unit, tags, home.findings, home.open, home.blocking_open,
         home.first_blocking, home.disputed,
     )  # fmt: skip
-
-
-def units_in(buildings: Iterable[str], register: UnitRegister | None) -> int:
-    """How many homes the register lists in these buildings."""
-    if register is None:
-        return 0
-    return sum(len(register.homes.get(b, {})) for b in buildings)
