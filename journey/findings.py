@@ -332,10 +332,6 @@ def _sink(
     return add
 
 
-def _no_sink(rows: list[tuple[Any, ...]]) -> None:
-    """Stands in until the reader that the real sink names exists."""
-
-
 def schema_for(check_items: Iterable[str], buildings: Sequence[str]) -> Schema:
     """The findings schema with a project's item ids and buildings as allowed values."""
     return SCHEMA.allow(item=tuple(check_items), building=buildings)
@@ -360,7 +356,7 @@ def read_findings(
     """
     tallies: dict[str, _Tally] = {}
     future = [0]
-    reader = TableReader(schema_for(check_items, buildings), TAKE, _no_sink)
+    reader = TableReader(schema_for(check_items, buildings), TAKE)
     reader.sink = _sink(
         tallies, as_of, frozenset(blocking), deductions, lambda: reader.current.shown, future
     )

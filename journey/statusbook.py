@@ -271,14 +271,10 @@ def _bounds(catalog: Catalog) -> dict[str, int]:
 def _read_sheet(book: StatusBook, sheet: StatusSheet, where: _Where) -> None:
     take = ("id", *sheet.state_fields)
     name = _sheet_name(sheet, where.titles)
-    reader = TableReader(sheet.schema(where.bounds), take, _nothing, name)
+    reader = TableReader(sheet.schema(where.bounds), take, sheet=name)
     reader.sink = _sink(book, sheet, reader, where)
     reader.read(where.path, where.shown)
     book.problems += reader.finish()
-
-
-def _nothing(rows: list[tuple[Any, ...]]) -> None:
-    """Stands in until the sink that names the reader exists."""
 
 
 def _sink(

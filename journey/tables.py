@@ -125,6 +125,10 @@ def _unused(_value: int) -> None:
     """Where ids go when a schema has no id column."""
 
 
+def _no_rows(rows: list[tuple[Any, ...]]) -> None:
+    """The sink until the caller sets its own."""
+
+
 BATCH = 4096  # rows handed to the sink at a time
 
 
@@ -153,11 +157,13 @@ class TableReader:
     `cells`, each tuple ends with the row's cells as written (an import repeats a
     rejected row whole). The header is the first non-empty row at or after `header_row`
     (a title and an export date often stand above it); the rows above are skipped.
+    A sink that needs the reader (its `current` file, its `error`) is set after it is
+    made: `reader.sink = ...`.
     """
 
     schema: Schema
     take: Sequence[str]
-    sink: Sink
+    sink: Sink = _no_rows
     sheet: str | None = None
     header_row: int = 1
     cells: bool = False

@@ -105,7 +105,7 @@ def read_units(
     tag spelt close to a known one, personal data) with its place."""
     register = UnitRegister(files=[shown])
     seen: dict[tuple[str, str], int] = {}
-    reader = TableReader(SCHEMA.allow(building=buildings), TAKE, lambda rows: None)
+    reader = TableReader(SCHEMA.allow(building=buildings), TAKE)
 
     def sink(rows: list[tuple[Any, ...]]) -> None:
         for line, building, unit, tags, inspected, floor, area, layout in rows:
