@@ -53,7 +53,7 @@ def _dicts(value: Any) -> Iterator[dict[str, Any]]:
         yield from (v for v in value if isinstance(v, dict))
 
 
-def _at(
+def at(
     doc: Document,
     loc: tuple[str | int, ...],
     code: str,
@@ -62,6 +62,7 @@ def _at(
     severity: Severity = Severity.ERROR,
     **params: object,
 ) -> Problem:
+    """A problem placed at a node of `project.yaml` (at its key with `key`)."""
     line, col = doc.locate(loc, key=key)
     return Problem(Place(doc.path, line, col), path_text(doc, loc), code, params, severity)
 
@@ -72,7 +73,7 @@ def _unknown(
     if value in known:  # a dict or set: constant time
         return []
     hint = suggest(value, known)
-    return [_at(doc, loc, "ref.unknown", what=what, value=value, suggestion=hint)]
+    return [at(doc, loc, "ref.unknown", what=what, value=value, suggestion=hint)]
 
 
 def _level_and_stage(doc: Document, catalog: Catalog) -> list[Problem]:
@@ -105,11 +106,11 @@ def _section_ids(
         loc = (section, item_id)
         elsewhere = _section_of(catalog, item_id)
         if item_id in catalog.points:
-            out.append(_at(doc, loc, "project.point_here", key=True, value=item_id))
+            out.append(at(doc, loc, "project.point_here", key=True, value=item_id))
         elif elsewhere:
             what, home = elsewhere
             out.append(
-                _at(
+                at(
                     doc,
                     loc,
                     "project.wrong_section",
@@ -123,7 +124,7 @@ def _section_ids(
         else:
             hint = suggest(item_id, known)
             out.append(
-                _at(
+                at(
                     doc,
                     loc,
                     "project.unknown_id",
@@ -147,8 +148,8 @@ def _gate_records(doc: Document, catalog: Catalog, as_of: dt.date) -> list[Probl
         if not isinstance(gate_id, str):
             continue
         out += [
-            _at(doc, ("gates", gate_id), "ref.unknown", key=True, what="what.gate",
-                value=gate_id, suggestion=suggest(gate_id, catalog.gates))
+            at(doc, ("gates", gate_id), "ref.unknown", key=True, what="what.gate",
+               value=gate_id, suggestion=suggest(gate_id, catalog.gates))
             for _ in [0] if gate_id not in catalog.gates
         ]  # fmt: skip
         if not isinstance(record, dict):
@@ -161,8 +162,8 @@ def _gate_records(doc: Document, catalog: Catalog, as_of: dt.date) -> list[Probl
                 known = [b for b in batches if isinstance(b, str)]
                 hint = suggest(batch_id, known)
                 out.append(
-                    _at(doc, loc, "ref.unknown", key=True, what="what.batch", value=batch_id,
-                        suggestion=hint)
+                    at(doc, loc, "ref.unknown", key=True, what="what.batch", value=batch_id,
+                       suggestion=hint)
                 )  # fmt: skip
             if isinstance(entry, dict):
                 out += _passed_date(doc, loc, entry, as_of)
@@ -182,8 +183,8 @@ def _passed_date(
             return []  # the schema check names a bad date
     if isinstance(day, dt.date) and day > as_of:
         return [
-            _at(doc, (*loc, "passed"), "project.gate_passed_later", day=day.isoformat(),
-                as_of=as_of.isoformat(), severity=Severity.WARNING)
+            at(doc, (*loc, "passed"), "project.gate_passed_later", day=day.isoformat(),
+               as_of=as_of.isoformat(), severity=Severity.WARNING)
         ]  # fmt: skip
     return []
 
@@ -211,9 +212,7 @@ def _buildings(doc: Document) -> list[Problem]:
         if name in first:
             line = doc.locate(("buildings", first[name]))[0]
             out.append(
-                _at(
-                    doc, ("buildings", j), "project.duplicate_building", value=name, first_line=line
-                )
+                at(doc, ("buildings", j), "project.duplicate_building", value=name, first_line=line)
             )
         else:
             first[name] = j
@@ -249,7 +248,7 @@ def _extra_risks(doc: Document, catalog: Catalog) -> list[Problem]:
                         else ("extra_risks", i, name)
                     )
                     if name == "depends_on" and ref == risk.get("id"):
-                        out.append(_at(doc, loc, "ref.self", value=ref))
+                        out.append(at(doc, loc, "ref.self", value=ref))
                     else:
                         out += _unknown(doc, loc, ref, known[name], what)
     return out + _extra_cycles(doc)
@@ -279,7 +278,7 @@ def _extra_cycles(doc: Document) -> list[Problem]:
         first, nxt = ids[0], ids[1 % len(ids)]
         i, k = next((i, k) for i, k, d in deps[first] if d == nxt)
         shown = " → ".join([*ids, ids[0]])
-        return [_at(doc, ("extra_risks", i, "depends_on", k), "graph.cycle", cycle=shown)]
+        return [at(doc, ("extra_risks", i, "depends_on", k), "graph.cycle", cycle=shown)]
     return []
 
 
@@ -291,10 +290,10 @@ def _extra_id(
     loc = ("extra_risks", i, "id")
     if risk_id in catalog.sources:
         other = catalog.place(risk_id, "id").render()
-        return [_at(doc, loc, "project.extra_clash", value=risk_id, other=other)]
+        return [at(doc, loc, "project.extra_clash", value=risk_id, other=other)]
     if risk_id in seen:
         line = doc.locate(("extra_risks", seen[risk_id], "id"))[0]
-        return [_at(doc, loc, "project.extra_twice", value=risk_id, first_line=line)]
+        return [at(doc, loc, "project.extra_twice", value=risk_id, first_line=line)]
     seen[risk_id] = i
     return []
 
@@ -313,7 +312,7 @@ def _milestones(doc: Document, catalog: Catalog) -> list[Problem]:
         if typo:
             spare.remove(typo)
             out.append(
-                _at(
+                at(
                     doc,
                     ("milestones", typo),
                     "project.unknown_milestone",
@@ -329,7 +328,7 @@ def _milestones(doc: Document, catalog: Catalog) -> list[Problem]:
         if name in tasks:
             shown = tasks[name][:3] + (["…"] if len(tasks[name]) > 3 else [])
             out.append(
-                _at(
+                at(
                     doc,
                     where,
                     "project.milestone_for_tasks",
@@ -342,7 +341,7 @@ def _milestones(doc: Document, catalog: Catalog) -> list[Problem]:
             )
         if name in gates:
             out.append(
-                _at(
+                at(
                     doc,
                     where,
                     "project.milestone_for_gates",
@@ -387,7 +386,7 @@ def _waivers(
         if isinstance(target, str) and target not in targets:
             hint = suggest(target, targets)
             out.append(
-                _at(
+                at(
                     doc,
                     ("waivers", i, "target"),
                     "waiver.unknown_target",
@@ -408,13 +407,11 @@ def _expiry(doc: Document, i: int, target: str, expires: object, as_of: dt.date)
         return []
     loc = ("waivers", i, "expires")
     state = waiver_state(day, as_of)
-    params: dict[str, object] = {"target": target, "expires": day.isoformat()}
+    params: dict[str, Any] = {"target": target, "expires": day.isoformat()}
     if state == "expired":
         code = "waiver.expired"
     elif state == "expiring":
         code, params["days"] = "waiver.expiring", (day - as_of).days
     else:
         return []
-    line, col = doc.locate(loc)
-    path = path_text(doc, loc)
-    return [Problem(Place(doc.path, line, col), path, code, params, Severity.WARNING)]
+    return [at(doc, loc, code, severity=Severity.WARNING, **params)]

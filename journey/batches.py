@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from journey._project_refs import at
 from journey.errors import UsageProblem
-from journey.problems import Place, Problem
-from journey.validation import path_text, suggest
+from journey.problems import Problem
+from journey.validation import suggest
 
 if TYPE_CHECKING:
     from journey.project import Project
@@ -59,13 +60,6 @@ def check_batches(doc: Document) -> list[Problem]:
     return out
 
 
-def _at(
-    doc: Document, loc: tuple[str | int, ...], code: str, *, key: bool = False, **params: object
-) -> Problem:
-    line, col = doc.locate(loc, key=key)
-    return Problem(Place(doc.path, line, col), path_text(doc, loc), code, params)
-
-
 def _batches(
     doc: Document, batches: list[Any], buildings: list[str], milestones: list[str]
 ) -> list[Problem]:
@@ -80,21 +74,21 @@ def _batches(
             if batch_id in ids:
                 first = doc.locate(("batches", ids[batch_id], "id"))[0]
                 out.append(
-                    _at(doc, ("batches", i, "id"), "batch.twice", value=batch_id, first_line=first)
+                    at(doc, ("batches", i, "id"), "batch.twice", value=batch_id, first_line=first)
                 )
             ids.setdefault(batch_id, i)
         out += _batch_buildings(doc, i, batch, buildings, owner, str(batch_id))
         for name in batch.get("milestones") or {}:
             if isinstance(name, str) and name not in milestones:
                 out.append(
-                    _at(doc, ("batches", i, "milestones", name), "batch.milestone_unknown", key=True,
-                        value=name, known=", ".join(milestones) or "-",
-                        suggestion=suggest(name, milestones))
+                    at(doc, ("batches", i, "milestones", name), "batch.milestone_unknown", key=True,
+                       value=name, known=", ".join(milestones) or "-",
+                       suggestion=suggest(name, milestones))
                 )  # fmt: skip
     missing = [b for b in buildings if b not in owner]
     if missing:
         out.append(
-            _at(
+            at(
                 doc,
                 ("batches",),
                 "batch.building_none",
@@ -121,7 +115,7 @@ def _batch_buildings(
         loc = ("batches", i, "buildings", j)
         if buildings and name not in buildings:
             out.append(
-                _at(
+                at(
                     doc,
                     loc,
                     "batch.building_unknown",
@@ -130,7 +124,7 @@ def _batch_buildings(
                 )
             )
         elif name in owner:
-            out.append(_at(doc, loc, "batch.building_twice", value=name, other=owner[name]))
+            out.append(at(doc, loc, "batch.building_twice", value=name, other=owner[name]))
         else:
             owner[name] = batch_id
     return out
@@ -145,7 +139,7 @@ def _per_building(doc: Document, buildings: list[str]) -> list[Problem]:
             if isinstance(name, str) and name not in buildings:
                 loc = ("checks", item_id, "buildings", name)
                 out.append(
-                    _at(
+                    at(
                         doc,
                         loc,
                         "batch.check_building",

@@ -309,6 +309,8 @@ def _scores(doc: Document, model: ProjectFile, catalog: Catalog) -> list[Problem
     """Re-scored likelihood and impact must fit the catalog's risk matrix."""
     if catalog.matrix is None:
         return []
+    from journey._project_refs import at
+
     scales = {"likelihood": len(catalog.matrix.likelihood), "impact": len(catalog.matrix.impact)}
     out = []
     for risk_id, state in model.risks.items():
@@ -316,11 +318,7 @@ def _scores(doc: Document, model: ProjectFile, catalog: Catalog) -> list[Problem
             value = getattr(state, name)
             if value is not None and value > top:
                 loc = ("risks", risk_id, name)
-                line, col = doc.locate(loc)
-                path = path_text(doc, loc)
-                out.append(
-                    problem(doc.path, line, col, path, "project.score_range", field=name, max=top)
-                )
+                out.append(at(doc, loc, "project.score_range", field=name, max=top))
     return out
 
 
