@@ -305,13 +305,18 @@ def _kind(doc: Document) -> list[Problem]:
     return []
 
 
+def score_bounds(catalog: Catalog) -> dict[str, int]:
+    """The largest likelihood and impact the catalog's risk matrix allows (none without one)."""
+    if catalog.matrix is None:
+        return {}
+    return {"likelihood": len(catalog.matrix.likelihood), "impact": len(catalog.matrix.impact)}
+
+
 def _scores(doc: Document, model: ProjectFile, catalog: Catalog) -> list[Problem]:
     """Re-scored likelihood and impact must fit the catalog's risk matrix."""
-    if catalog.matrix is None:
-        return []
     from journey._project_refs import at
 
-    scales = {"likelihood": len(catalog.matrix.likelihood), "impact": len(catalog.matrix.impact)}
+    scales = score_bounds(catalog)
     out = []
     for risk_id, state in model.risks.items():
         for name, top in scales.items():

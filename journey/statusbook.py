@@ -189,6 +189,7 @@ def read_status_book(doc: Document, folder: Path, catalog: Catalog) -> StatusBoo
     """The status workbook that project.yaml names under `status:`, read and checked
     against the catalog (an empty book when it names none)."""
     from journey.catalog import shown_path
+    from journey.project import score_bounds
 
     name = doc.data.get("status")
     if not isinstance(name, str) or not name:
@@ -210,7 +211,7 @@ def read_status_book(doc: Document, folder: Path, catalog: Catalog) -> StatusBoo
         path,
         shown_path(path),
         {s.section: _known(s, doc, catalog) for s in SHEETS},
-        _bounds(catalog),
+        score_bounds(catalog),
         titles or [],
         [b for b in buildings if isinstance(b, str)] if isinstance(buildings, list) else [],
     )
@@ -260,12 +261,6 @@ def _known(sheet: StatusSheet, doc: Document, catalog: Catalog) -> Collection[st
     extras = doc.data.get("extra_risks")
     ids = [r.get("id") for r in extras if isinstance(r, dict)] if isinstance(extras, list) else []
     return {*catalog.risks, *(i for i in ids if isinstance(i, str))}
-
-
-def _bounds(catalog: Catalog) -> dict[str, int]:
-    if catalog.matrix is None:
-        return {}
-    return {"likelihood": len(catalog.matrix.likelihood), "impact": len(catalog.matrix.impact)}
 
 
 def _read_sheet(book: StatusBook, sheet: StatusSheet, where: _Where) -> None:
