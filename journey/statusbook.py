@@ -20,9 +20,17 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
 from journey.problems import Place, Problem, problem
+from journey.project_file import (
+    CheckState,
+    CheckStatus,
+    RiskState,
+    RiskStatus,
+    TaskState,
+    TaskStatus,
+)
 from journey.tables import Column, Schema, TableReader
 
 if TYPE_CHECKING:
@@ -101,7 +109,7 @@ class StatusSheet:
 SHEETS = (
     StatusSheet(
         "risks",
-        ("open", "mitigating", "closed", "accepted"),
+        get_args(RiskStatus),
         "open",
         (
             Field("id", "id"),
@@ -121,7 +129,7 @@ SHEETS = (
     ),
     StatusSheet(
         "checks",
-        ("pending", "pass", "fail", "n/a"),
+        get_args(CheckStatus),
         "pending",
         (
             Field("id", "id"),
@@ -141,7 +149,7 @@ SHEETS = (
     ),
     StatusSheet(
         "tasks",
-        ("todo", "doing", "done"),
+        get_args(TaskStatus),
         "todo",
         (
             Field("id", "id"),
@@ -275,8 +283,6 @@ def _read_sheet(book: StatusBook, sheet: StatusSheet, where: _Where) -> None:
 def _sink(
     book: StatusBook, sheet: StatusSheet, reader: TableReader, where: _Where
 ) -> Callable[[list[tuple[Any, ...]]], None]:
-    from journey.project_file import CheckState, RiskState, TaskState
-
     models: dict[str, type[Model]] = {
         "risks": RiskState,
         "checks": CheckState,
