@@ -33,12 +33,9 @@ class Cells:
         self.error = error
         self.seen_id = seen_id
         self.caches: dict[str, dict[str, Any]] = {}
-        self.parsers: dict[str, Callable[[str], Any]] = {}
         self.allowed = {c.name: frozenset(c.choices) for c in schema.columns if c.choices}
         for col in schema.columns:
-            if col.type == "datetime":
-                self.parsers[col.name] = datetime_or_bad
-            elif col.type not in ("text", "id"):
+            if col.type not in ("text", "id", "datetime"):
                 cache: dict[str, Any] = {}
                 if col.type == "choice" and col.choices:
                     cache.update((v, v) for v in col.choices)

@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from journey.tables import BATCH
-from journey.tables_cells import BAD, CLOCKS, DAYS, before
+from journey.tables_cells import BAD, CLOCKS, DAYS, before, datetime_or_bad
 
 combine = dt.datetime.combine
 
@@ -149,15 +149,13 @@ def _body(
         elif col.type == "datetime":
             # journey.tables_cells.datetime_or_bad, its common case written out: a day and a
             # minute already read make the value without a call
-            ns.update(
-                {f"p{i}": checker.parsers[col.name]}, DAYS=DAYS, CLOCKS=CLOCKS, combine=combine
-            )
+            ns.update(DAYS=DAYS, CLOCKS=CLOCKS, combine=combine, datetime_or_bad=datetime_or_bad)
             body += [
                 f"t = c[{at}]",
                 "d = DAYS.get(t[:10])",
                 "k = CLOCKS.get(t[11:])",
                 f"{v} = combine(d, k) if d is not None and k is not None and len(t) == 16 "
-                f"and t[10] in ' T' else p{i}(t)",
+                "and t[10] in ' T' else datetime_or_bad(t)",
             ]
             tests.append(f"{v} is BAD" + (f" or {v} is None" if col.required else ""))
         else:
