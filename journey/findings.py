@@ -199,18 +199,6 @@ class FindingsSummary:
 
 
 @dataclass(slots=True)
-class _Count:
-    """Findings of one item, or of one home, while rows arrive."""
-
-    total: int = 0
-    open: int = 0
-    disputed: int = 0
-    blocking: int = 0
-    first: tuple[str, int, str] | None = None  # first open (item) or blocking (home) finding
-    deducted: float = 0.0
-
-
-@dataclass(slots=True)
 class _Tally:
     """The raw counts of one building as its rows arrive; `stats()` makes BuildingStats.
 
@@ -219,8 +207,8 @@ class _Tally:
     """
 
     by_status: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FINDING_STATUSES, 0))
-    items: dict[str, _Count] = field(default_factory=dict)
-    homes: dict[str, _Count] = field(default_factory=dict)
+    items: dict[str, ItemStats] = field(default_factory=dict)
+    homes: dict[str, UnitStats] = field(default_factory=dict)
     open_found: dict[dt.date, int] = field(default_factory=dict)
     closed_pairs: dict[tuple[dt.date, dt.date], int] = field(default_factory=dict)
     undated: dict[dt.date, int] = field(default_factory=dict)
@@ -239,13 +227,9 @@ class _Tally:
             by_contractor=Counter(self.made),
             by_category=Counter(self.categories),
             overdue=sum(self.overdue.values()),
+            by_item=self.items,
+            units=self.homes,
         )
-        for item, n in self.items.items():
-            place = Place(n.first[0], n.first[1], 0) if n.first else None
-            out.by_item[item] = ItemStats(n.total, n.open, place, n.first[2] if n.first else "")
-        for unit, n in self.homes.items():
-            first = n.first[2] if n.first else ""
-            out.units[unit] = UnitStats(n.total, n.open, n.disputed, n.blocking, first, n.deducted)
         for (contractor, status), count in self.contractors.items():
             out.open_by_contractor[contractor] += count
             if status == "reopened":
@@ -294,12 +278,12 @@ def _sink(
                 cats[cat] = cats.get(cat, 0) + 1
             of_item = tally.items.get(item)
             if of_item is None:
-                of_item = tally.items[item] = _Count()
+                of_item = tally.items[item] = ItemStats()
             of_item.total += 1
             home = tally.homes.get(unit)
             if home is None:
-                home = tally.homes[unit] = _Count()
-            home.total += 1
+                home = tally.homes[unit] = UnitStats()
+            home.findings += 1
             if deduct:
                 home.deducted += deduct.get((item, sev or ""), 0.0)
             if found > as_of:
@@ -316,11 +300,11 @@ def _sink(
             ages[found] = ages.get(found, 0) + 1
             of_item.open += 1
             home.open += 1
-            if of_item.first is None:
-                of_item.first = (shown(), line, fid)
+            if of_item.first_open is None:
+                of_item.first_open, of_item.first_open_id = Place(shown(), line, 0), fid
             if item in blocking:
-                home.blocking += 1
-                home.first = home.first or (shown(), line, fid)
+                home.blocking_open += 1
+                home.first_blocking = home.first_blocking or fid
             if status == "disputed":
                 home.disputed += 1
             if due is not None and due < as_of:
