@@ -71,7 +71,11 @@ def _whole(
 ) -> GateResult:
     from journey.gates import _result
 
-    shell = _result(gate, project, fail_on, Waivers((), project.as_of))
+    # the result's frame only: its rules are those taken across the batches, not the
+    # gate's rules evaluated once more on the whole project
+    shell = _result(
+        gate.model_copy(update={"rules": ()}), project, fail_on, Waivers((), project.as_of)
+    )
     return shell.model_copy(
         update={
             "rules": rules,
