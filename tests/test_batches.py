@@ -23,6 +23,7 @@ BATCHES = [
     },
 ]
 PASSED = {"OD-002": "pass", "OD-005": "pass"}
+FAILS_IN_T3 = {"OD-001": {"status": "pass", "buildings": {"T3": "fail"}}, **PASSED}
 FINDINGS = (
     "F-1,AC-CIV-001,T1,101,,verified,2026-10-01,,2026-10-05,Acme,\n"
     "F-2,AC-CIV-003,T1,102,,open,2026-10-20,,,Acme,\n"
@@ -41,12 +42,7 @@ def blocking(result: GateResult | Any) -> dict[str, list[str]]:
 
 
 def test_a_batch_sees_its_buildings_milestones_and_results(tmp_path: Path) -> None:
-    checks = {
-        "OD-001": {"status": "pass", "buildings": {"T3": "fail"}},
-        "OD-002": "pass",
-        "OD-005": "pass",
-    }
-    p = batched(tmp_path, checks=checks, findings=FINDINGS)
+    p = batched(tmp_path, checks=FAILS_IN_T3, findings=FINDINGS)
     a, b = p.for_batch("batch-a"), p.for_batch("batch-b")
     assert (a.buildings, b.buildings) == (("T1", "T2"), ("T3",))
     assert a.file.milestones["delivery"].isoformat() == "2026-11-20"
@@ -59,12 +55,7 @@ def test_a_batch_sees_its_buildings_milestones_and_results(tmp_path: Path) -> No
 
 
 def test_batch_by_batch_names_which_batch_fails_on_which_item(tmp_path: Path) -> None:
-    checks = {
-        "OD-001": {"status": "pass", "buildings": {"T3": "fail"}},
-        "OD-002": "pass",
-        "OD-005": "pass",
-    }
-    p = batched(tmp_path, checks=checks, findings=FINDINGS)
+    p = batched(tmp_path, checks=FAILS_IN_T3, findings=FINDINGS)
     result = evaluate("open-day", p)
     assert [(b.id, b.verdict) for b in result.batches] == [("batch-a", "pass"), ("batch-b", "fail")]
     assert blocking(result.batches[1]) == {"open-day-checks": ["OD-001"]}
