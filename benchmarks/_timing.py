@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 VENV_BIN = Path(sys.executable).parent
@@ -40,3 +41,37 @@ def peak_mib() -> float:
                 return int(line.split()[1]) / 1024
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+Figures = dict[str, float]
+
+
+def best_of(module: str, *args: str, runs: int = 1) -> Figures:
+    """Run `python -m module ARGS` `runs` times, each a fresh process printing its figures
+    as JSON (see `measure_or_main`): the fastest run (the machine is shared; the best is
+    the least disturbed), with the largest peak memory seen."""
+    results = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-m", module, *args], check=True, capture_output=True, text=True
+        )
+        results.append(json.loads(out.stdout))
+    best: Figures = min(results, key=lambda r: r["seconds"])
+    best["peak_mib"] = max(r["peak_mib"] for r in results)
+    return best
+
+
+def measure_or_main(
+    measures: Mapping[str, Callable[[Path], Figures]], main: Callable[[], None]
+) -> None:
+    """A benchmark's entry point: `KIND PATH` (a key of `measures`) measures in this fresh
+    process and prints the figures as JSON; anything else runs `main`."""
+    if len(sys.argv) == 3 and sys.argv[1] in measures:
+        print(json.dumps(measures[sys.argv[1]](Path(sys.argv[2]))))
+    else:
+        main()
+
+
+def verdict(ok: bool) -> str:
+    """How a figure stands against its target."""
+    return "meets the target" if ok else "MISSES the target"

@@ -18,14 +18,13 @@ not judged: the workbook's are openpyxl's (about 3.4 million cells written).
 from __future__ import annotations
 
 import datetime as dt
-import json
-import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
-from benchmarks._timing import peak_mib
+from benchmarks._timing import best_of, measure_or_main, peak_mib, verdict
 from benchmarks.bench_findings import TOWERS, generate
 
 AS_OF = dt.date(2026, 10, 20)
@@ -62,15 +61,11 @@ def measure(kind: str, folder: Path) -> dict[str, float]:
     }
 
 
+MEASURES = {f"--{kind}": partial(measure, kind) for kind in ("load", "csv", "xlsx")}
+
+
 def _run(kind: str, folder: Path) -> dict[str, float]:
-    out = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench_export", f"--{kind}", str(folder)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    result: dict[str, float] = json.loads(out.stdout)
-    return result
+    return best_of("benchmarks.bench_export", f"--{kind}", str(folder))
 
 
 def main() -> None:
@@ -91,16 +86,11 @@ def main() -> None:
         for kind in ("csv", "xlsx"):
             found = _run(kind, folder)
             above = found["peak_mib"] - base["peak_mib"]
-            verdict = "meets the target" if above <= 40 else "MISSES the target"
             print(
                 f"  export {kind:4}: {int(found['rows']):,} rows in {found['seconds']:6.2f} s  "
-                f"peak {found['peak_mib']:6.1f} MiB, {above:+.1f} MiB (≤ 40): {verdict}"
+                f"peak {found['peak_mib']:6.1f} MiB, {above:+.1f} MiB (≤ 40): {verdict(above <= 40)}"
             )
 
 
 if __name__ == "__main__":
-    kinds = {"--load": "load", "--csv": "csv", "--xlsx": "xlsx"}
-    if len(sys.argv) == 3 and sys.argv[1] in kinds:
-        print(json.dumps(measure(kinds[sys.argv[1]], Path(sys.argv[2]))))
-    else:
-        main()
+    measure_or_main(MEASURES, main)

@@ -17,15 +17,13 @@ Targets: 6,000,000 rows within 3× the floor and under 300 MiB peak; 600,000 row
 from __future__ import annotations
 
 import datetime as dt
-import json
 import random
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks._timing import peak_mib
+from benchmarks._timing import best_of, measure_or_main, peak_mib, verdict
 
 TOWERS = 12
 PER_UNIT = 200
@@ -95,24 +93,7 @@ MEASURES = {"--floor": measure_floor, "--journey": measure_journey}
 
 
 def _run(kind: str, path: Path, runs: int = 3) -> dict[str, float]:
-    """The fastest of `runs` fresh processes (the machine is shared; the best is the
-    least disturbed), with the largest peak memory seen."""
-    results = []
-    for _ in range(runs):
-        out = subprocess.run(
-            [sys.executable, "-m", "benchmarks.bench_findings", kind, str(path)],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        results.append(json.loads(out.stdout))
-    best: dict[str, float] = min(results, key=lambda r: r["seconds"])
-    best["peak_mib"] = max(r["peak_mib"] for r in results)
-    return best
-
-
-def _verdict(ok: bool) -> str:
-    return "meets the target" if ok else "MISSES the target"
+    return best_of("benchmarks.bench_findings", kind, str(path), runs=runs)
 
 
 def main() -> None:
@@ -138,17 +119,14 @@ def main() -> None:
             print(f"  read_findings:    {ours['seconds']:6.2f} s  peak {ours['peak_mib']:6.1f} MiB")
             if rows < 1_000_000:
                 above = ours["peak_mib"] - baseline
-                print(f"  {above:.1f} MiB above the baseline (≤ 60): {_verdict(above <= 60)}")
+                print(f"  {above:.1f} MiB above the baseline (≤ 60): {verdict(above <= 60)}")
                 print(f"  ratio to the floor: {ratio:.2f}×")
             else:
-                print(f"  ratio to the floor: {ratio:.2f}× (≤ 3): {_verdict(ratio <= 3)}")
+                print(f"  ratio to the floor: {ratio:.2f}× (≤ 3): {verdict(ratio <= 3)}")
                 peak = ours["peak_mib"]
-                print(f"  peak {peak:.1f} MiB (≤ 300): {_verdict(peak <= 300)}")
+                print(f"  peak {peak:.1f} MiB (≤ 300): {verdict(peak <= 300)}")
             path.unlink()
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] in MEASURES:
-        print(json.dumps(MEASURES[sys.argv[1]](Path(sys.argv[2]))))
-    else:
-        main()
+    measure_or_main(MEASURES, main)

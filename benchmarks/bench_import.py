@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import json
 import random
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,7 +32,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from benchmarks._timing import peak_mib
+from benchmarks._timing import best_of, measure_or_main, peak_mib
 
 ROWS = 600_000
 TOWERS = 12
@@ -278,16 +276,7 @@ MEASURES = {"--floor": measure_floor, "--import": measure_import}
 
 
 def _run(kind: str, path: Path, runs: int) -> dict[str, float]:
-    results = []
-    for _ in range(runs):
-        out = subprocess.run(
-            [sys.executable, "-m", "benchmarks.bench_import", kind, str(path)],
-            check=True, capture_output=True, text=True,
-        )  # fmt: skip
-        results.append(json.loads(out.stdout))
-    best: dict[str, float] = min(results, key=lambda r: r["seconds"])
-    best["peak_mib"] = max(r["peak_mib"] for r in results)
-    return best
+    return best_of("benchmarks.bench_import", kind, str(path), runs=runs)
 
 
 def main() -> None:
@@ -323,7 +312,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] in MEASURES:
-        print(json.dumps(MEASURES[sys.argv[1]](Path(sys.argv[2]))))
-    else:
-        main()
+    measure_or_main(MEASURES, main)

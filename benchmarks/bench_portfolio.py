@@ -32,6 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks._timing import verdict
+
 AS_OF = "2026-10-20"
 TOWERS = 6
 VARIANTS = 8  # distinct row bodies; each project uses one, with its own ids
@@ -157,10 +159,6 @@ def floor(root: Path, projects: int, sample: int = 20) -> float:
     return per_file * projects / (os.cpu_count() or 1)
 
 
-def _verdict(ok: bool) -> str:
-    return "meets the target" if ok else "MISSES the target"
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--projects", type=int, default=1000)
@@ -185,12 +183,12 @@ def main(argv: list[str] | None = None) -> None:
         cold = measure(out, root)
         _line("cold, every project read", cold)
         fast, small = cold["seconds"] <= 600, cold["worker"] <= 300
-        print(f"    {cold['seconds']:.0f} s (≤ 600): {_verdict(fast)}")
-        print(f"    largest worker {cold['worker']:.0f} MiB (≤ 300): {_verdict(small)}")
+        print(f"    {cold['seconds']:.0f} s (≤ 600): {verdict(fast)}")
+        print(f"    largest worker {cold['worker']:.0f} MiB (≤ 300): {verdict(small)}")
         print(f"    {cold['seconds'] / estimate:.1f}× the floor")
         warm = measure(out, root)
         _line("warm, nothing changed", warm)
-        print(f"    {warm['seconds']:.1f} s (≤ 10): {_verdict(warm['seconds'] <= 10)}")
+        print(f"    {warm['seconds']:.1f} s (≤ 10): {verdict(warm['seconds'] <= 10)}")
         alone = measure(Path(tmp) / "alone", root / "bench-0007")
         _line("one project alone, cold", alone)
         with (root / "bench-0007" / "findings.csv").open("a", encoding="utf-8") as handle:
@@ -200,7 +198,7 @@ def main(argv: list[str] | None = None) -> None:
         _line("one project changed", changed)
         limit = warm["seconds"] + alone["seconds"] + 1
         ok = changed["seconds"] <= limit
-        print(f"    {changed['seconds']:.1f} s (≤ {limit:.1f}): {_verdict(ok)}")
+        print(f"    {changed['seconds']:.1f} s (≤ {limit:.1f}): {verdict(ok)}")
         assert cold["rc"] == warm["rc"] == changed["rc"] == 0, "journey portfolio failed"
 
 

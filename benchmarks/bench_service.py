@@ -19,15 +19,13 @@ are generated into a temporary folder and streamed.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import random
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks._timing import peak_mib
+from benchmarks._timing import best_of, measure_or_main, peak_mib, verdict
 
 AS_OF = dt.date(2026, 10, 20)
 START = dt.datetime(2025, 10, 18, 8, 0)
@@ -169,23 +167,7 @@ MEASURES = {"--floor": measure_floor, "--journey": measure_journey}
 
 
 def _run(kind: str, folder: Path, runs: int = 2) -> dict[str, float]:
-    """The fastest of `runs` fresh processes, with the largest peak memory seen."""
-    results = []
-    for _ in range(runs):
-        out = subprocess.run(
-            [sys.executable, "-m", "benchmarks.bench_service", kind, str(folder)],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        results.append(json.loads(out.stdout))
-    best: dict[str, float] = min(results, key=lambda r: r["seconds"])
-    best["peak_mib"] = max(r["peak_mib"] for r in results)
-    return best
-
-
-def _verdict(ok: bool) -> str:
-    return "meets the target" if ok else "MISSES the target"
+    return best_of("benchmarks.bench_service", kind, str(folder), runs=runs)
 
 
 def main() -> None:
@@ -213,14 +195,11 @@ def main() -> None:
         print(
             f"  load + warranty-review:    {ours['seconds']:6.2f} s  peak {ours['peak_mib']:6.1f} MiB"
         )
-        print(f"  ratio to the floor: {ratio:.2f}× (≤ 3): {_verdict(ratio <= 3)}")
+        print(f"  ratio to the floor: {ratio:.2f}× (≤ 3): {verdict(ratio <= 3)}")
         peak = ours["peak_mib"]
-        print(f"  peak {peak:.1f} MiB (≤ 300): {_verdict(peak <= 300)}")
+        print(f"  peak {peak:.1f} MiB (≤ 300): {verdict(peak <= 300)}")
         print(f"  {peak - baseline:.1f} MiB above the baseline")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] in MEASURES:
-        print(json.dumps(MEASURES[sys.argv[1]](Path(sys.argv[2]))))
-    else:
-        main()
+    measure_or_main(MEASURES, main)

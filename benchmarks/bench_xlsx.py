@@ -14,16 +14,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import random
-import subprocess
-import sys
 import tempfile
 import time
 import zipfile
 from pathlib import Path
 
-from benchmarks._timing import peak_mib
+from benchmarks._timing import best_of, measure_or_main, peak_mib
 
 AS_OF = dt.date(2026, 10, 20)
 TOWERS = [f"T{n}" for n in range(1, 13)]
@@ -101,12 +98,7 @@ MEASURES = {"--floor": measure_floor, "--journey": measure_journey}
 
 
 def _run(kind: str, path: Path) -> dict[str, float]:
-    out = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bench_xlsx", kind, str(path)],
-        check=True, capture_output=True, text=True,
-    )  # fmt: skip
-    result: dict[str, float] = json.loads(out.stdout)
-    return result
+    return best_of("benchmarks.bench_xlsx", kind, str(path))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -142,7 +134,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] in MEASURES:
-        print(json.dumps(MEASURES[sys.argv[1]](Path(sys.argv[2]))))
-    else:
-        main()
+    measure_or_main(MEASURES, main)
