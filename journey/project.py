@@ -17,6 +17,7 @@ from journey.models import Risk
 from journey.problems import Place, Problem, cap, problem, sort_key
 from journey.project_file import PROJECT_FILE, Batch, ProjectFile, combined
 from journey.service.registers import REGISTERS, ServiceData, Sources, read_registers
+from journey.tables import SUFFIXES
 from journey.types import Rating
 from journey.units import UnitRegister
 from journey.validation import path_text, validate
@@ -251,7 +252,7 @@ def _unit_register(
     from journey.units import read_units
 
     name = doc.data.get("units")
-    if not isinstance(name, str) or not name.lower().endswith((".csv", ".xlsx")):
+    if not isinstance(name, str) or not name.lower().endswith(SUFFIXES):
         return None, [], 0
     path = folder / name
     if not path.exists():

@@ -15,6 +15,7 @@ from pydantic_core import PydanticCustomError
 
 from journey.models import Risk
 from journey.service.models import Action
+from journey.tables import SUFFIXES
 from journey.types import AS_INT, Date, ItemId, MilestoneName, Model, NonEmpty, Slug, Text
 
 PROJECT_FILE = "project.yaml"
@@ -156,7 +157,7 @@ def _units(value: Any) -> Any:
     """`units:` is a count of homes or the path of a unit register (.csv or .xlsx)."""
     if isinstance(value, str) and value.isascii() and value.isdigit():
         return int(value)
-    if isinstance(value, str) and not value.lower().endswith((".csv", ".xlsx")):
+    if isinstance(value, str) and not value.lower().endswith(SUFFIXES):
         raise PydanticCustomError(
             "project.units", "give a number of homes or the path of a unit register (.csv, .xlsx)"
         )
