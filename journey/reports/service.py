@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from journey.findings import AGE_BANDS
 from journey.messages import text
 from journey.project import Project
 from journey.reports._common import Outcomes, failed_rules, gate_outcomes, header, profession
@@ -29,7 +30,7 @@ from journey.reports.service_models import (
 )
 from journey.reports.service_svg import satisfaction_chart, timeline_chart
 from journey.service.models import CHANNELS, Action
-from journey.service.repairs import AGE_BANDS, CategoryStats
+from journey.service.repairs import CategoryStats
 
 GATE = "warranty-review"
 TOP_PARTIES = 15

@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from journey.findings import AGE_BANDS, age_band
 from journey.problems import Place
 from journey.service._names import Names
 from journey.service.models import RepairCategory
@@ -34,7 +35,6 @@ from journey.tables import Column, Schema, TableReader
 REPAIR_STATUSES = ("open", "in-progress", "fixed", "verified", "reopened")
 OPEN_STATUSES = frozenset({"open", "in-progress", "reopened"})
 DONE_STATUSES = frozenset({"fixed", "verified"})
-AGE_BANDS = ("0-7", "8-14", "15-30", ">30")
 MAX_EXAMPLES = 5  # repairs named per category and reason
 MAX_PARTIES = 1000  # responsible parties counted one by one; the rest together as "…"
 OTHER_PARTY = "…"
@@ -70,17 +70,6 @@ TAKE = ("id", "category", "building", "unit", "reported", "responded", "onsite",
         "status", "repeat_of", "investigated", "responsible")  # fmt: skip
 REASONS = ("missed", "urgent_open", "no_investigation", "repeat_no_investigation",
            "investigated_late", "repeat")  # fmt: skip
-
-
-def age_band(days: int) -> str:
-    """The ageing band of an open repair `days` old."""
-    if days <= 7:
-        return "0-7"
-    if days <= 14:
-        return "8-14"
-    if days <= 30:
-        return "15-30"
-    return ">30"
 
 
 Example = tuple[str, Place]  # a repair id and where its row is
@@ -343,14 +332,12 @@ def schema_for(buildings: tuple[str, ...] | list[str]) -> Schema:
 
 
 __all__ = [
-    "AGE_BANDS",
     "REPAIR_STATUSES",
     "SCHEMA",
     "CategoryStats",
     "PartyStats",
     "RepairSink",
     "RepairsSummary",
-    "age_band",
     "names",
     "schema_for",
 ]
