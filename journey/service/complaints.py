@@ -100,12 +100,10 @@ class LevelStats:
 
     total: int = 0
     open: int = 0
-    closed: int = 0
     overdue: Tally = field(default_factory=Tally)  # not closed, past close_days
     closed_late: int = 0
     respond: list[int] = field(default_factory=lambda: [0, 0])  # met, judged
     by_channel: dict[str, int] = field(default_factory=dict)
-    households: int = 0
     compensated: int = 0
     amount: float = 0.0
 
@@ -277,7 +275,7 @@ class ComplaintSink:
             self.reader.error(line, "closed", "complaints.closed_undated")
             return
         homes = households or 1
-        self._count(level, channel, homes, received, responded, closed, status, compensation)
+        self._count(level, channel, received, responded, closed, status, compensation)
         place = Place(self.reader.current.shown, line, 0, self.reader.current.sheet)
         demanded, need, why = self._demands(channel, homes, compensation[0])
         if demanded > level.rank:
@@ -301,16 +299,14 @@ class ComplaintSink:
             self._remember(entry)
 
     def _count(
-        self, level: _Level, channel: str, homes: int, received: dt.datetime,
+        self, level: _Level, channel: str, received: dt.datetime,
         responded: dt.datetime | None, closed: dt.date | None, status: str,
         compensation: tuple[bool, float],
     ) -> None:  # fmt: skip
         s = level.stats
         s.total += 1
-        s.households += homes
         s.by_channel[channel] = s.by_channel.get(channel, 0) + 1
         if status == "closed":
-            s.closed += 1
             if closed is not None and (closed - received.date()).days > level.close_days:
                 s.closed_late += 1
         else:

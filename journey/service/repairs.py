@@ -81,7 +81,6 @@ class CategoryStats:
 
     total: int = 0
     open: int = 0
-    by_status: dict[str, int] = field(default_factory=lambda: dict.fromkeys(REPAIR_STATUSES, 0))
     respond: list[int] = field(default_factory=lambda: [0, 0])  # met, judged
     onsite: list[int] = field(default_factory=lambda: [0, 0])
     fix: list[int] = field(default_factory=lambda: [0, 0])
@@ -228,7 +227,6 @@ class RepairSink:
                 continue
             c = lim.stats
             c.total += 1
-            c.by_status[status] += 1
             day = reported.date()
             answer = responded if responded is not None else onsite
             due = reported + lim.respond

@@ -41,8 +41,6 @@ class Cell:
 
     answers: int = 0
     ratio_sum: float = 0.0
-    expected_sum: float = 0.0
-    perceived_sum: float = 0.0
 
     @property
     def index(self) -> float | None:
@@ -53,8 +51,6 @@ class Cell:
         """Add another cell's answers."""
         self.answers += other.answers
         self.ratio_sum += other.ratio_sum
-        self.expected_sum += other.expected_sum
-        self.perceived_sum += other.perceived_sum
 
 
 @dataclass
@@ -119,8 +115,6 @@ class SurveySink:
                 cells[key] = cell
             cell.answers += 1
             cell.ratio_sum += perceived / expected
-            cell.expected_sum += expected
-            cell.perceived_sum += perceived
             if surveyed is not None and self.handover is not None:
                 self._check_stage(line, stage_text, surveyed)
 
