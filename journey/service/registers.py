@@ -39,11 +39,6 @@ class ServiceData:
     complaints: ComplaintsSummary = field(default_factory=ComplaintsSummary)
     surveys: SurveysSummary = field(default_factory=SurveysSummary)
 
-    @property
-    def empty(self) -> bool:
-        """True when no register holds a row."""
-        return not (self.repairs.total or self.complaints.total or self.surveys.answers)
-
 
 @dataclass(frozen=True)
 class Sources:

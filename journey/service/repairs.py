@@ -68,8 +68,6 @@ SCHEMA = Schema(
 )  # fmt: skip
 TAKE = ("id", "category", "building", "unit", "reported", "responded", "onsite", "fixed",
         "status", "repeat_of", "investigated", "responsible")  # fmt: skip
-REASONS = ("missed", "urgent_open", "no_investigation", "repeat_no_investigation",
-           "investigated_late", "repeat")  # fmt: skip
 
 
 Example = tuple[str, Place]  # a repair id and where its row is
@@ -144,14 +142,6 @@ class RepairsSummary:
     def open(self) -> int:
         """Repairs still open, in progress or reopened."""
         return sum(c.open for c in self.by_category.values())
-
-    def ageing(self) -> dict[str, int]:
-        """Open repairs per ageing band, over every category."""
-        out = dict.fromkeys(AGE_BANDS, 0)
-        for stats in self.by_category.values():
-            for band, n in stats.ages.items():
-                out[band] += n
-        return out
 
 
 @dataclass(slots=True)
