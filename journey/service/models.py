@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -27,9 +27,7 @@ Professions = tuple[Slug, ...]
 Channel = Literal[
     "phone", "counter", "app", "wechat", "weibo", "douyin", "media", "government", "other"
 ]
-CHANNELS: tuple[str, ...] = (
-    "phone", "counter", "app", "wechat", "weibo", "douyin", "media", "government", "other"
-)  # fmt: skip
+CHANNELS: tuple[str, ...] = get_args(Channel)
 ActionStatus = Literal["open", "doing", "done"]
 
 
