@@ -234,10 +234,9 @@ def _shortfalls(project: Project, lang: str) -> Iterator[Shortfall]:
     catalog = project.catalog
     for level_id, tally in complaints.shortfall.items():
         level = catalog.complaint_levels[level_id]
-        why = tally.why.most_common(1)[0][0] if tally.why else "households"
         label = text(
             "svc.short.level", lang, level=level.title.get(lang),
-            why=text(f"svc.trigger.{why}", lang),
+            why=text(f"svc.trigger.{tally.demanded_by()}", lang),
         )  # fmt: skip
         yield Shortfall(kind="level", label=label, count=tally.count, first=_ids(tally.examples))
     for who, tally in sorted(complaints.unescalated.items()):

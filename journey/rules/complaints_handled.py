@@ -70,8 +70,7 @@ def _hit(
 
 def _why(tally: Tally) -> LocalisedText:
     """What demanded the level, in words: the most frequent kind of trigger."""
-    kind = tally.why.most_common(1)[0][0] if tally.why else "households"
-    return _title(f"svc.trigger.{kind}")
+    return _title(f"svc.trigger.{tally.demanded_by()}")
 
 
 def _title(code: str) -> LocalisedText:

@@ -93,6 +93,10 @@ class Tally:
         if why:
             self.why[why] += 1
 
+    def demanded_by(self) -> str:
+        """The kind of trigger that demanded the level most often (`households` if none)."""
+        return self.why.most_common(1)[0][0] if self.why else "households"
+
 
 @dataclass(slots=True)
 class LevelStats:
