@@ -30,18 +30,15 @@ class Names(Generic[T]):
         synonyms: Mapping[str, str] | None = None,
     ) -> None:
         self.what = what
-        self.ids: list[str] = []
-        self._by_text: dict[str, T] = {}
-        by_id: dict[str, T] = {}
-        for entry_id, title, value in entries:
-            self.ids.append(entry_id)
-            by_id[entry_id] = value
-            texts = [entry_id]
+        listed = list(entries)
+        self.ids = [entry_id for entry_id, _, _ in listed]
+        by_id = {entry_id: value for entry_id, _, value in listed}
+        self._by_text: dict[str, T] = dict(by_id)  # an id wins over another entry's title
+        for _, title, value in listed:
             if title is not None:
-                texts += [title.get("en"), title.get("zh")]
-            for text in texts:
-                self._by_text.setdefault(text, value)
-                self._by_text.setdefault(text.casefold(), value)
+                for text in (title.get("en"), title.get("zh")):
+                    self._by_text.setdefault(text, value)
+                    self._by_text.setdefault(text.casefold(), value)
         for text, entry_id in (synonyms or {}).items():
             self._by_text.setdefault(text.casefold(), by_id[entry_id])
         self._titles = [t for t in self._by_text if t not in by_id]

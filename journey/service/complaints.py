@@ -20,7 +20,7 @@ import datetime as dt
 import heapq
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -32,6 +32,7 @@ from journey.types import LocalisedText
 
 COMPLAINT_STATUSES = ("open", "responded", "closed")
 MAX_EXAMPLES = 5
+CACHED = 4096  # distinct `escalated_to` and `compensation` cells remembered, each
 TIMELINE = 30  # the most recent complaints at the two highest levels, for the report
 
 SCHEMA = Schema(
@@ -199,10 +200,10 @@ class _Rules:
         return cls(tuple(households), channels, comp)
 
 
-def level_names(levels: Mapping[str, ComplaintLevel]) -> Names[str]:
+def _level_names(levels: Iterable[ComplaintLevel], ranked: Sequence[_Level]) -> Names[_Level]:
     """The texts a register may write for a complaint level (id, title or 1 … N)."""
-    entries = [(lv.id, lv.title, lv.id) for lv in levels.values()]
-    numbers = {str(i): lv for i, lv in enumerate(levels, start=1)}
+    entries = [(lv.id, lv.title, ranked[i]) for i, lv in enumerate(levels)]
+    numbers = {str(i): lv.id for i, lv in enumerate(ranked, start=1)}
     return Names("what.complaint_level", entries, numbers)
 
 
@@ -231,24 +232,25 @@ class ComplaintSink:
     ) -> None:
         self.summary = ComplaintsSummary()
         self.reader = reader
-        order = list(levels)
-        self._levels = {
-            lv.id: _Level(
+        self._ranked = [  # lowest first: a level's rank is its place here
+            _Level(
                 lv.id, i, dt.timedelta(hours=lv.respond_hours), lv.close_days, lv.handler,
                 frozenset(lv.contributors), self.summary.by_level.setdefault(lv.id, LevelStats()),
             )
             for i, lv in enumerate(levels.values())
-        }  # fmt: skip
-        self._order = order
-        self._level_names = level_names(levels)
+        ]  # fmt: skip
+        self._levels = _level_names(levels.values(), self._ranked)
         self._channels = channel_names()
         self._professions = professions
-        self._rules = _Rules.of(triggers, {lv: i for i, lv in enumerate(order)})
+        self._rules = _Rules.of(triggers, {lv.id: lv.rank for lv in self._ranked})
         self._points = frozenset(points)
-        self._top = max(len(order) - 2, 0)  # the rank from which a complaint is on the timeline
+        # the rank from which a complaint is on the timeline: the two highest levels, if two
+        count = len(self._ranked)
+        self._top = count - 2 if count > 1 else count
         self._now = dt.datetime.combine(as_of, dt.time.min)
         self._today = as_of
-        self._cache: dict[tuple[str, str], Any] = {}
+        self._escalated_cells: dict[str, frozenset[str]] = {}
+        self._compensation_cells: dict[str, tuple[bool, float]] = {}
         self._heap: list[tuple[dt.datetime, int, Escalation]] = []
         self._seq = 0
 
@@ -283,9 +285,9 @@ class ComplaintSink:
         place = Place(self.reader.current.shown, line, 0, self.reader.current.sheet)
         demanded, need, why = self._demands(channel, homes, compensation[0])
         if demanded > level.rank:
-            target = self._order[demanded]
+            target = self._ranked[demanded].id
             self.summary.shortfall.setdefault(target, Tally()).add(cid, place, why)
-        need = need | level.contributors | self._levels[self._order[demanded]].contributors
+        need = need | level.contributors | self._ranked[demanded].contributors
         for who in sorted(need - escalated - {level.handler}):
             self.summary.unescalated.setdefault(who, Tally()).add(cid, place)
         comp_rule = self._rules.compensation
@@ -295,9 +297,10 @@ class ComplaintSink:
             level.stats.overdue.add(cid, place)
         if topic in self._points:
             self.summary.topics[topic] += 1
-        if max(level.rank, demanded) >= self._top and len(self._order) > 1:
+        top = max(level.rank, demanded)
+        if top >= self._top:
             entry = Escalation(
-                received, cid, channel, homes, level.id, self._order[max(level.rank, demanded)],
+                received, cid, channel, homes, level.id, self._ranked[top].id,
                 tuple(sorted(escalated)), responded, closed, status, compensation[1], place,
             )  # fmt: skip
             self._remember(entry)
@@ -363,19 +366,16 @@ class ComplaintSink:
         found = self._levels.get(text)
         if found is not None:
             return found
-        level_id = self._level_names.get(text)
-        if level_id is not None:
-            return self._levels[level_id]
         if text.lstrip("-").isdigit():
-            lowest, highest = self._order[0], self._order[-1]
+            lowest, highest = self._ranked[0].id, self._ranked[-1].id
             if int(text) < 1:
                 self.reader.error(line, "level", "complaints.level_below", value=text,
                                   lowest=lowest)  # fmt: skip
             else:
                 self.reader.error(line, "level", "complaints.level_above", value=text,
-                                  highest=highest, count=len(self._order))  # fmt: skip
+                                  highest=highest, count=len(self._ranked))  # fmt: skip
             return None
-        self._level_names.unknown(self.reader.error, line, "level", text)
+        self._levels.unknown(self.reader.error, line, "level", text)
         return None
 
     def _channel(self, line: int, text: str) -> str | None:
@@ -385,10 +385,9 @@ class ComplaintSink:
         return found
 
     def _escalated(self, line: int, text: str) -> frozenset[str] | None:
-        key = ("escalated", text)
-        found = self._cache.get(key)
+        found = self._escalated_cells.get(text)
         if found is not None:
-            return found  # type: ignore[no-any-return]
+            return found
         out: set[str] = set()
         for part in filter(None, _SEPARATORS.split(text.strip())):
             who = self._professions.get(part)
@@ -397,21 +396,20 @@ class ComplaintSink:
                 return None
             out.add(who)
         result = frozenset(out)
-        if len(self._cache) < 4096:
-            self._cache[key] = result
+        if len(self._escalated_cells) < CACHED:
+            self._escalated_cells[text] = result
         return result
 
     def _compensation(self, line: int, text: str) -> tuple[bool, float] | None:
-        key = ("compensation", text)
-        found = self._cache.get(key)
+        found = self._compensation_cells.get(text)
         if found is not None:
-            return found  # type: ignore[no-any-return]
+            return found
         result = compensation_value(text)
         if result is None:
             self.reader.error(line, "compensation", "complaints.bad_compensation", value=text)
             return None
-        if len(self._cache) < 4096:
-            self._cache[key] = result
+        if len(self._compensation_cells) < CACHED:
+            self._compensation_cells[text] = result
         return result
 
 
@@ -442,5 +440,4 @@ __all__ = [
     "Tally",
     "channel_names",
     "compensation_value",
-    "level_names",
 ]
