@@ -156,10 +156,18 @@ class _Limits:
     investigation: bool
     stats: CategoryStats
 
-
-def names(categories: Mapping[str, RepairCategory]) -> Names[str]:
-    """The texts a register may write for a repair category."""
-    return Names("what.repair_category", ((c.id, c.title, c.id) for c in categories.values()))
+    @classmethod
+    def of(cls, c: RepairCategory, stats: CategoryStats) -> _Limits:
+        """The limits of category `c`, counting into `stats`."""
+        return cls(
+            c.id,
+            dt.timedelta(hours=c.respond_hours),
+            dt.timedelta(hours=c.onsite_hours),
+            c.fix_days,
+            c.urgent,
+            c.investigation,
+            stats,
+        )
 
 
 class RepairSink:
@@ -172,33 +180,25 @@ class RepairSink:
         self.summary = RepairsSummary()
         self.reader = reader
         self.refs: dict[str, tuple[str, int]] = {}  # repeat_of -> first place naming it
-        limits = {
-            c.id: _Limits(
-                c.id,
-                dt.timedelta(hours=c.respond_hours),
-                dt.timedelta(hours=c.onsite_hours),
-                c.fix_days,
-                c.urgent,
-                c.investigation,
-                self.summary.by_category.setdefault(c.id, CategoryStats()),
-            )
-            for c in categories.values()
-        }
-        self._names = names(categories)
-        self._limits = limits
-        self._by_text: dict[str, _Limits] = dict(limits)
+        stats = self.summary.by_category
+        self._names = Names(
+            "what.repair_category",
+            (
+                (c.id, c.title, _Limits.of(c, stats.setdefault(c.id, CategoryStats())))
+                for c in categories.values()
+            ),
+        )
+        self._by_text: dict[str, _Limits] = {}  # each text the register wrote, as the loop reads it
         self._now = dt.datetime.combine(as_of, dt.time.min)
         self._today = as_of
 
     def limits_of(self, line: int, text: str) -> _Limits | None:
         """The category a row names, or None after reporting it."""
-        found = self._by_text.get(text)
+        found = self._names.get(text)
         if found is None:
-            cat_id = self._names.get(text)
-            if cat_id is None:
-                self._names.unknown(self.reader.error, line, "category", text)
-                return None
-            found = self._by_text[text] = self._limits[cat_id]
+            self._names.unknown(self.reader.error, line, "category", text)
+            return None
+        self._by_text[text] = found
         return found
 
     def __call__(self, rows: list[tuple[Any, ...]]) -> None:
@@ -326,6 +326,5 @@ __all__ = [
     "PartyStats",
     "RepairSink",
     "RepairsSummary",
-    "names",
     "schema_for",
 ]

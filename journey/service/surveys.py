@@ -97,9 +97,8 @@ class SurveySink:
         self.handover = handover
         self.misplaced = 0  # answers of the file being read whose stage misses the months
         self.first_misplaced: tuple[int, str, int] | None = None  # line, stage, months
-        self._life = dict(stages)
         self._dims = Names("what.dimension", ((d.id, d.title, d.id) for d in dimensions.values()))
-        self._stages = Names("what.life_stage", ((s.id, s.title, s.id) for s in stages.values()))
+        self._stages = Names("what.life_stage", ((s.id, s.title, s) for s in stages.values()))
         self._cells: dict[tuple[str, str], Cell] = {}
 
     def __call__(self, rows: list[tuple[Any, ...]]) -> None:
@@ -120,8 +119,7 @@ class SurveySink:
 
     def _check_stage(self, line: int, stage_text: str, surveyed: dt.date) -> None:
         """Count an answer whose stage does not cover the months since handover."""
-        stage_id = self._stages.get(stage_text)
-        stage = self._life.get(stage_id or "")
+        stage = self._stages.get(stage_text)
         assert self.handover is not None
         months = months_after(surveyed, self.handover)
         if stage is None or stage.covers(months):
@@ -139,7 +137,7 @@ class SurveySink:
             self._dims.unknown(self.reader.error, line, "dimension", dim_text)
         if stage is None or dim is None:
             return None
-        return self.summary.cells.setdefault((dim, stage), Cell())
+        return self.summary.cells.setdefault((dim, stage.id), Cell())
 
 
 def months_after(day: dt.date, handover: dt.date) -> int:
