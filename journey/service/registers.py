@@ -16,12 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journey.problems import Problem
+from journey.service import complaints, repairs, surveys
 from journey.service._names import Names
-from journey.service.complaints import TAKE as COMPLAINT_TAKE
 from journey.service.complaints import ComplaintSink, ComplaintsSummary
-from journey.service.repairs import TAKE as REPAIR_TAKE
-from journey.service.repairs import RepairSink, RepairsSummary, schema_for
-from journey.service.surveys import TAKE as SURVEY_TAKE
+from journey.service.repairs import RepairSink, RepairsSummary
 from journey.service.surveys import SurveySink, SurveysSummary
 from journey.tables import TableReader
 
@@ -89,7 +87,7 @@ def profession_names(catalog: Catalog) -> Names[str]:
 def _repairs(
     paths: Iterable[tuple[Path, str]], catalog: Catalog, buildings: Sequence[str], as_of: dt.date
 ) -> tuple[RepairsSummary, list[Problem]]:
-    reader = TableReader(schema_for(list(buildings)), REPAIR_TAKE, _unset)
+    reader = TableReader(repairs.schema_for(list(buildings)), repairs.TAKE, _unset)
     sink = RepairSink(catalog.repair_categories, as_of, reader)
     reader.sink = sink
     for path, shown in paths:
@@ -105,9 +103,7 @@ def _repairs(
 def _complaints(
     paths: Iterable[tuple[Path, str]], catalog: Catalog, as_of: dt.date
 ) -> tuple[ComplaintsSummary, list[Problem]]:
-    from journey.service.complaints import SCHEMA
-
-    reader = TableReader(SCHEMA, COMPLAINT_TAKE, _unset)
+    reader = TableReader(complaints.SCHEMA, complaints.TAKE, _unset)
     sink = ComplaintSink(
         catalog.complaint_levels,
         catalog.complaint_triggers,
@@ -126,21 +122,13 @@ def _complaints(
 def _surveys(
     paths: Iterable[tuple[Path, str]], catalog: Catalog, handover: dt.date | None
 ) -> tuple[SurveysSummary, list[Problem]]:
-    from journey.service.surveys import SCHEMA
-
-    reader = TableReader(SCHEMA, SURVEY_TAKE, _unset)
+    reader = TableReader(surveys.SCHEMA, surveys.TAKE, _unset)
     sink = SurveySink(catalog.dimensions, catalog.life_stages, reader, handover)
     reader.sink = sink
     for path, shown in paths:
         sink.summary.files.append(shown)
-        sink.misplaced, sink.first_misplaced = 0, None
         reader.read(path, shown)
-        if sink.first_misplaced is not None and handover is not None:
-            line, stage, months = sink.first_misplaced
-            reader.warn(
-                line, "stage", "surveys.stage_months", count=sink.misplaced, stage=stage,
-                months=months, handover=handover.isoformat(),
-            )  # fmt: skip
+        sink.file_read()
     return sink.summary, reader.finish()
 
 

@@ -95,8 +95,8 @@ class SurveySink:
         self.summary = SurveysSummary()
         self.reader = reader
         self.handover = handover
-        self.misplaced = 0  # answers of the file being read whose stage misses the months
-        self.first_misplaced: tuple[int, str, int] | None = None  # line, stage, months
+        self._misplaced = 0  # answers of the file being read whose stage misses the months
+        self._first_misplaced: tuple[int, str, int] | None = None  # line, stage, months
         self._dims = Names("what.dimension", ((d.id, d.title, d.id) for d in dimensions.values()))
         self._stages = Names("what.life_stage", ((s.id, s.title, s) for s in stages.values()))
         self._cells: dict[tuple[str, str], Cell] = {}
@@ -124,9 +124,20 @@ class SurveySink:
         months = months_after(surveyed, self.handover)
         if stage is None or stage.covers(months):
             return
-        self.misplaced += 1
-        if self.first_misplaced is None:
-            self.first_misplaced = (line, stage.id, months)
+        self._misplaced += 1
+        if self._first_misplaced is None:
+            self._first_misplaced = (line, stage.id, months)
+
+    def file_read(self) -> None:
+        """Warn once about the file just read when answers name a stage that does not cover
+        the months since handover; count afresh for the next file."""
+        if self._first_misplaced is not None and self.handover is not None:
+            line, stage, months = self._first_misplaced
+            self.reader.warn(
+                line, "stage", "surveys.stage_months", count=self._misplaced, stage=stage,
+                months=months, handover=self.handover.isoformat(),
+            )  # fmt: skip
+        self._misplaced, self._first_misplaced = 0, None
 
     def _cell(self, line: int, stage_text: str, dim_text: str) -> Cell | None:
         stage = self._stages.get(stage_text)
