@@ -45,15 +45,17 @@ def check(options: Options, ctx: Context) -> Iterator[Hit]:
             )
             yield Hit(dim.id, dim.title, dim.owner, "warn", why, place)
             continue
-        weak = _weakness(options, ctx, dim)
+        weak = _weakness(options, ctx, dim, cell.index)
         if weak is not None:
             yield from _actions(ctx, dim, weak)
 
 
-def _weakness(options: Options, ctx: Context, dim: Dimension) -> tuple[str, str] | None:
-    """(index, stage title or "") of the weakest judged index below target, else None."""
+def _weakness(
+    options: Options, ctx: Context, dim: Dimension, index: float | None
+) -> tuple[str, str] | None:
+    """(index, stage id or "") of the weakest judged index below target (`index`: the
+    dimension's overall), else None."""
     surveys = ctx.project.service.surveys
-    index = surveys.dimension(dim.id).index
     found: tuple[float, str] | None = None
     if index is not None and index < dim.target:
         found = (index, "")
