@@ -49,6 +49,7 @@ def service(project: Project, lang: str = "en", gates: Outcomes | None = None) -
     stage_titles = tuple(s.title.get(lang) for s in project.catalog.life_stages.values())
     complaints = project.service.complaints
     levels = list(project.catalog.complaint_levels.values())
+    channels = _channels(project)
     return ServiceReport(
         header=header(project, "service", lang, outcomes),
         verdict=verdict if due else "unknown",
@@ -72,8 +73,8 @@ def service(project: Project, lang: str = "en", gates: Outcomes | None = None) -
         ),
         repeat_homes=_homes(project),
         max_repeat=max_repeat,
-        channels=tuple(text(f"channel.{ch}", lang) for ch in _channels(project)),
-        levels=tuple(_levels(project, lang)),
+        channels=tuple(text(f"channel.{ch}", lang) for ch in channels),
+        levels=tuple(_levels(project, lang, channels)),
         shortfalls=tuple(_shortfalls(project, lang)),
         topics=tuple(
             TopicRow(id=point, title=project.catalog.points[point].title.get(lang), count=n)
@@ -200,9 +201,8 @@ def _channels(project: Project) -> list[str]:
     return [ch for ch in CHANNELS if seen.get(ch)]
 
 
-def _levels(project: Project, lang: str) -> Iterator[LevelRow]:
+def _levels(project: Project, lang: str, channels: list[str]) -> Iterator[LevelRow]:
     complaints = project.service.complaints
-    channels = _channels(project)
     for level in project.catalog.complaint_levels.values():
         s = complaints.by_level.get(level.id)
         if s is None:
