@@ -101,17 +101,17 @@ def test_a_repair_register_that_is_missing_or_listed_twice(tmp_path: Path) -> No
     assert any("repairs[2]: the repair register `r2.csv` does not exist" in f for f in found)
 
 
-def test_a_bad_cell_in_an_xlsx_register_names_its_sheet_and_row(tmp_path: Path) -> None:
-    openpyxl = pytest.importorskip("openpyxl")
-    folder = tmp_path / "project"
+def repair_book(folder: Path, *rows: list[str]) -> None:
+    """`folder/repairs.xlsx`: a repair register on the sheet 报修台账."""
+    pytest.importorskip("openpyxl")
+    from workbooks import write_book
+
     folder.mkdir()
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "报修台账"
-    sheet.append(REPAIR_HEADER)
-    sheet.append(repair("R1"))
-    sheet.append(repair("R2", status="closed"))
-    book.save(folder / "repairs.xlsx")
+    write_book(folder / "repairs.xlsx", {"报修台账": [REPAIR_HEADER, *rows]})
+
+
+def test_a_bad_cell_in_an_xlsx_register_names_its_sheet_and_row(tmp_path: Path) -> None:
+    repair_book(tmp_path / "project", repair("R1"), repair("R2", status="closed"))
     found = problems(tmp_path, listed={"repairs": ["repairs.xlsx"]})
     assert found == [
         "project/repairs.xlsx:报修台账!3: error: status: `closed` is not allowed here; use one of "
@@ -269,18 +269,10 @@ def test_bad_registers_exit_2_naming_their_places(tmp_path: Path, run: Runner) -
 
 
 def test_a_rule_names_the_sheet_and_row_of_an_xlsx_register(tmp_path: Path) -> None:
-    openpyxl = pytest.importorskip("openpyxl")
     from journey.gates import evaluate
 
     folder = tmp_path / "project"
-    folder.mkdir()
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "报修台账"
-    sheet.append(REPAIR_HEADER)
-    sheet.append(repair("R1"))
-    sheet.append(repair("R2", fixed="2026-10-20"))  # 19 days: the limit is 5
-    book.save(folder / "repairs.xlsx")
+    repair_book(folder, repair("R1"), repair("R2", fixed="2026-10-20"))  # 19 days: limit 5
     result = evaluate("repairs", project(tmp_path, listed={"repairs": ["repairs.xlsx"]}))
     late = result.rules[0].items[0]
     assert (late.id, late.file, late.sheet, late.line) == (
