@@ -257,7 +257,7 @@ def _row(
     fixed: dt.date, investigated: dt.date | None,
 ) -> list[str]:  # fmt: skip
     cut = CUTOFF
-    done = fixed <= cut.date() - dt.timedelta(days=1) or fixed < cut.date()
+    done = fixed < cut.date()
     verified = fixed + dt.timedelta(days=rng.randrange(1, 8)) if done else None
     if done:
         status = "verified" if verified and verified < cut.date() and rng.random() < 0.88 else "fixed"
@@ -295,7 +295,7 @@ TOPICS = (
 )  # fmt: skip
 
 
-def complaint_rows(rng: random.Random, repairs: list[Repair]) -> Iterator[list[str]]:
+def complaint_rows(rng: random.Random) -> Iterator[list[str]]:
     """About 330 complaints: everyday ones drawn at random, and the year's stories."""
     drawn = [_complaint(rng, n) for n in range(1, 318)]
     stories = _stories()
@@ -365,8 +365,6 @@ def _stories() -> list[list[str]]:
 DIMENSIONS = ("planning-design", "build-quality", "finishes", "landscape-facilities",
               "sales-service", "delivery-service", "repair-service", "complaint-handling",
               "property-service", "community")  # fmt: skip
-PROSPECTIVE = ("planning-design", "build-quality", "finishes", "landscape-facilities",
-               "sales-service", "community")  # fmt: skip
 # (date, stage, homes, mean index by dimension)
 WAVES = (
     (dt.date(2025, 9, 20), "prospective", 36, {
@@ -422,7 +420,7 @@ def write(out: Path = OUT) -> dict[str, int]:
     fill(repairs, rng)
     return {
         "repairs": _write(out / "repairs.csv", REPAIR_HEADER, [r.row for r in repairs]),
-        "complaints": _write(out / "complaints.csv", COMPLAINT_HEADER, complaint_rows(rng, repairs)),
+        "complaints": _write(out / "complaints.csv", COMPLAINT_HEADER, complaint_rows(rng)),
         "surveys": _write(out / "surveys.csv", SURVEY_HEADER, survey_rows(rng)),
     }
 
