@@ -363,9 +363,7 @@ def _totals(
 ) -> Totals:
     repairs = project.service.repairs
     complaints = project.service.complaints
-    surveys = project.service.surveys
-    answers = surveys.answers
-    index = sum(c.ratio_sum for c in surveys.cells.values()) / answers if answers else None
+    surveys = project.service.surveys.overall()
     return Totals(
         repairs=repairs.total,
         repairs_open=repairs.open,
@@ -375,8 +373,8 @@ def _totals(
         complaints=complaints.total,
         complaints_open=complaints.open,
         complaints_overdue=sum(s.overdue.count for s in complaints.by_level.values()),
-        answers=answers,
-        index=index,
+        answers=surveys.answers,
+        index=surveys.index,
         weak=sum(d.weak for d in dims),
         actions=len(project.file.actions),
         actions_overdue=sum(a.overdue(project.as_of) for a in project.file.actions),

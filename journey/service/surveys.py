@@ -10,7 +10,7 @@ are kept.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,21 +65,24 @@ class SurveysSummary:
         """Every answer read."""
         return sum(c.answers for c in self.cells.values())
 
+    def overall(self) -> Cell:
+        """Every answer, whatever the dimension and stage."""
+        return _merged(self.cells.values())
+
     def dimension(self, dim: str) -> Cell:
         """Every answer about one dimension, whatever the stage."""
-        out = Cell()
-        for (d, _stage), cell in self.cells.items():
-            if d == dim:
-                out.merge(cell)
-        return out
+        return _merged(cell for (d, _stage), cell in self.cells.items() if d == dim)
 
     def stage(self, stage: str) -> Cell:
         """Every answer of owners at one stage, whatever the dimension."""
-        out = Cell()
-        for (_dim, s), cell in self.cells.items():
-            if s == stage:
-                out.merge(cell)
-        return out
+        return _merged(cell for (_dim, s), cell in self.cells.items() if s == stage)
+
+
+def _merged(cells: Iterable[Cell]) -> Cell:
+    out = Cell()
+    for cell in cells:
+        out.merge(cell)
+    return out
 
 
 class SurveySink:
