@@ -10,6 +10,7 @@ from typing import Any
 from helpers import MINIMAL, write_tree
 
 from journey.catalog import Catalog, load_catalog
+from journey.gates import GateResult, evaluate
 from journey.project import Project, load_project
 
 AS_OF = dt.date(2026, 11, 1)
@@ -257,3 +258,33 @@ def project(
     """Build and load a project against the test catalog."""
     folder = write_project(tmp_path / "project", findings=findings, **fields)
     return load_project(folder, catalog(tmp_path), as_of)
+
+
+# A gate of four rules over four owners' items, for "what is mine" (journey.worklist).
+MINE = {
+    "id": "mine",
+    "title": "Mine",
+    "stage": "delivery",
+    "milestone": "delivery",
+    "rules": [
+        {"id": "risks", "rule": "risks-controlled", "phase": "delivery"},
+        {"id": "checks", "rule": "checklist-passed", "checklists": ["open-day"]},
+        {"id": "tasks", "rule": "tasks-done"},
+        {"id": "red-lines", "rule": "red-lines-clear"},
+    ],
+}
+
+
+def mine(tmp_path: Path, risks: dict[str, Any]) -> GateResult:
+    """Gate `mine` evaluated on a project with `risks`: OD-005 fails (note "wet"), DP-001
+    is not done and RS-001 is closed, so four owners' items fail across the four rules."""
+    tree = copy.deepcopy(CATALOG)
+    tree["gates.yaml"]["gates"].append(MINE)
+    cat = load_catalog(write_tree(tmp_path / "catalog", tree))
+    folder = write_project(
+        tmp_path / "project",
+        risks={**risks, "RS-001": "closed"},
+        checks={"OD-001": "pass", "OD-002": "pass", "OD-005": {"status": "fail", "note": "wet"}},
+        tasks={"DP-002": "done"},
+    )
+    return evaluate("mine", load_project(folder, cat, AS_OF))

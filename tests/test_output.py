@@ -345,45 +345,16 @@ def test_text_limit_lists_how_many_more() -> None:
     assert render_text(synthetic(15), "en").count("   x OD-") == 15
 
 
-MINE = {
-    "id": "mine",
-    "title": "Mine",
-    "stage": "delivery",
-    "milestone": "delivery",
-    "rules": [
-        {"id": "risks", "rule": "risks-controlled", "phase": "delivery"},
-        {"id": "checks", "rule": "checklist-passed", "checklists": ["open-day"]},
-        {"id": "tasks", "rule": "tasks-done"},
-        {"id": "red-lines", "rule": "red-lines-clear"},
-    ],
-}
-
-
 def mine(tmp_path: Path) -> GateResult:
     """Four owners' items across four rules, some overdue, one risk in two rules."""
-    import copy
-
     import gatekit
-    from helpers import write_tree
 
-    from journey.catalog import load_catalog
-    from journey.project import load_project
-
-    tree = copy.deepcopy(gatekit.CATALOG)
-    tree["gates.yaml"]["gates"].append(MINE)
-    catalog = load_catalog(write_tree(tmp_path / "catalog", tree))
-    folder = gatekit.write_project(
-        tmp_path / "project",
-        risks={
-            "RD-001": {"status": "mitigating", "assignee": "Chen Jing", "due": "2026-11-10"},
-            "RD-002": {"status": "open", "assignee": "Chen Jing", "note": "B2 ramp seeps",
-                       "evidence": "photo log 12"},
-            "RS-001": "closed",
-        },
-        checks={"OD-001": "pass", "OD-002": "pass", "OD-005": {"status": "fail", "note": "wet"}},
-        tasks={"DP-002": "done"},
-    )  # fmt: skip
-    return evaluate("mine", load_project(folder, catalog, gatekit.AS_OF))
+    risks = {
+        "RD-001": {"status": "mitigating", "assignee": "Chen Jing", "due": "2026-11-10"},
+        "RD-002": {"status": "open", "assignee": "Chen Jing", "note": "B2 ramp seeps",
+                   "evidence": "photo log 12"},
+    }  # fmt: skip
+    return gatekit.mine(tmp_path, risks)
 
 
 def test_text_puts_what_is_late_first_and_groups_it_by_owner(tmp_path: Path) -> None:

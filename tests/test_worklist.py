@@ -2,47 +2,20 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from pathlib import Path
 
 import gatekit
-from helpers import write_tree
 
-from journey.catalog import load_catalog
-from journey.gates import evaluate
-from journey.project import load_project
 from journey.worklist import by_owner
-
-MINE = {
-    "id": "mine",
-    "title": "Mine",
-    "stage": "delivery",
-    "milestone": "delivery",
-    "rules": [
-        {"id": "risks", "rule": "risks-controlled", "phase": "delivery"},
-        {"id": "checks", "rule": "checklist-passed", "checklists": ["open-day"]},
-        {"id": "tasks", "rule": "tasks-done"},
-        {"id": "red-lines", "rule": "red-lines-clear"},
-    ],
-}
 
 
 def test_one_entry_per_item_grouped_by_owner_most_urgent_first(tmp_path: Path) -> None:
-    tree = copy.deepcopy(gatekit.CATALOG)
-    tree["gates.yaml"]["gates"].append(MINE)
-    catalog = load_catalog(write_tree(tmp_path / "catalog", tree))
-    folder = gatekit.write_project(
-        tmp_path / "project",
-        risks={
-            "RD-001": {"status": "mitigating", "assignee": "Chen Jing", "due": "2026-10-25"},
-            "RD-002": {"status": "open", "assignee": "Chen Jing", "note": "B2 ramp seeps"},
-            "RS-001": "closed",
-        },
-        checks={"OD-001": "pass", "OD-002": "pass", "OD-005": {"status": "fail", "note": "wet"}},
-        tasks={"DP-002": "done"},
-    )
-    result = evaluate("mine", load_project(folder, catalog, gatekit.AS_OF))
+    risks = {
+        "RD-001": {"status": "mitigating", "assignee": "Chen Jing", "due": "2026-10-25"},
+        "RD-002": {"status": "open", "assignee": "Chen Jing", "note": "B2 ramp seeps"},
+    }
+    result = gatekit.mine(tmp_path, risks)
     groups = by_owner(result)
     assert [(g.owner, [e.id for e in g.entries]) for g in groups] == [
         ("engineering", ["RD-001", "RD-002"]),  # RD-001 was due on 25 Oct
