@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from journey.chars import inert_json
 from journey.markdown import escape
@@ -18,7 +18,6 @@ from journey.output._common import one_line
 if TYPE_CHECKING:
     from journey.gatediff import BatchDiff, Entry, GateDiff, Side, WaiverChange
 
-FORMATS = ("text", "json", "markdown")
 SECTIONS = ("newly_blocking", "resolved", "still_blocking")
 WAIVERS = ("waivers_added", "waivers_expired", "waivers_renewed", "waivers_removed")
 MARK = {"newly_blocking": "+", "resolved": "-", "still_blocking": "="}
@@ -172,10 +171,4 @@ def _row(*cells: str) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def document(diff: GateDiff, lang: str) -> dict[str, Any]:
-    """The comparison as plain JSON data (what `--format json` prints)."""
-    found: dict[str, Any] = json.loads(_json(diff, lang))
-    return found
-
-
-__all__ = ["FORMATS", "document", "render"]
+__all__ = ["render"]
