@@ -70,13 +70,6 @@ class Forecast(Model):
         return self.verified / self.findings if self.findings else 1.0
 
 
-class BurnDown(Model):
-    """A building's verified share over time, and its forecast."""
-
-    forecast: Forecast
-    history: tuple[Point, ...]
-
-
 def _closed_days(stats: BuildingStats) -> Counter[dt.date]:
     out: Counter[dt.date] = Counter()
     for (_found, closed), n in stats.closed_pairs.items():
@@ -154,16 +147,6 @@ def history(stats: BuildingStats, as_of: dt.date) -> tuple[Point, ...]:
     )
 
 
-def burn_down(
-    building: str, stats: BuildingStats, target: float, as_of: dt.date, deadline: dt.date | None
-) -> BurnDown:
-    """A building's history and forecast together."""
-    return BurnDown(
-        forecast=forecast(building, stats, target, as_of, deadline),
-        history=history(stats, as_of),
-    )
-
-
 def merged(parts: Iterable[BuildingStats]) -> BuildingStats:
     """The findings of several buildings as one (for a batch's history)."""
     from journey.findings import BuildingStats
@@ -196,11 +179,9 @@ def _late(reaches: dt.date | None, deadline: dt.date | None) -> int | None:
 
 __all__ = [
     "RECENT_DAYS",
-    "BurnDown",
     "Forecast",
     "Point",
     "batch_forecast",
-    "burn_down",
     "forecast",
     "history",
     "merged",
