@@ -50,21 +50,6 @@ class Schedule:
     slots: dict[str, Slot] = field(default_factory=dict)
     unanchored: dict[str, str] = field(default_factory=dict)  # task id -> missing milestone
 
-    def chain(self, task_id: str) -> list[str]:
-        """The critical chain to `task_id`, first to last (ending with it).
-
-        Each step back is the predecessor finishing last: the one with the least slack,
-        and the one that pushed the task when any did. A slip anywhere on this chain
-        delays `task_id` first.
-        """
-        path: list[str] = []
-        current: str | None = task_id
-        while current is not None and current in self.slots:
-            path.append(current)
-            slots = [self.slots[d] for d in self.slots[current].before]
-            current = max(slots, key=lambda s: (s.finish, s.task.id)).task.id if slots else None
-        return path[::-1]
-
     def floats(self) -> dict[str, int]:
         """Total float of every scheduled task in days (the backward pass; see above)."""
         after: dict[str, list[str]] = {}

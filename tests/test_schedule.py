@@ -46,18 +46,6 @@ def test_a_late_predecessor_pushes_its_successors() -> None:
     assert [s.task.id for s in plan.due_by(DELIVERY)] == ["DP-001", "DP-002"]
 
 
-def test_the_chain_follows_the_predecessor_finishing_last() -> None:
-    tasks = [
-        task("DP-001", -30, 5),
-        task("DP-002", -20, 10),
-        task("DP-003", -40, 2),
-        task("DP-004", -5, 3, "DP-001", "DP-002"),
-        task("DP-005", -2, 1, "DP-004", "DP-003"),
-    ]
-    plan = schedule(tasks, {"delivery": DELIVERY})
-    assert plan.chain("DP-005") == ["DP-002", "DP-004", "DP-005"]
-
-
 def test_a_missing_anchor_leaves_the_task_unscheduled() -> None:
     plan = schedule(
         [task("DP-001", -3, 1, anchor="handover"), task("DP-002", -1, 1, "DP-001")],
