@@ -14,6 +14,7 @@ from journey.types import LocalisedText
 if TYPE_CHECKING:
     from journey.gates import GateResult, ItemResult, RuleResult
     from journey.rules import Reason
+    from journey.worklist import OwnerGroup
 
 _WORDS = {"status": "gate.status.", "rating": "gate.rating."}
 
@@ -72,6 +73,13 @@ def owner(item: ItemResult, lang: str) -> str:
         return text("gate.text.no_owner", lang)
     name = item.owner_title.get(lang) if item.owner_title else item.owner
     return one_line(f"{name} ({item.assignee})" if item.assignee else name)
+
+
+def group_owner(group: OwnerGroup, lang: str) -> str:
+    """The profession a group of blocking items belongs to (or "no owner")."""
+    if group.owner_title is not None:
+        return group.owner_title.get(lang)
+    return group.owner or text("gate.text.no_owner", lang)
 
 
 def rule_status(rule: RuleResult, lang: str) -> str:

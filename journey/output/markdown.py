@@ -50,18 +50,10 @@ def render(result: GateResult, lang: str) -> str:
 
 def _owner_table(group: OwnerGroup, result: GateResult, lang: str) -> list[str]:
     """One owner's blocking items: a row each, most urgent first."""
-    from journey.output.text import due, reasons
+    from journey.output.text import due, group_head, reasons
 
-    if group.owner_title is not None:
-        name = group.owner_title.get(lang)
-    else:
-        name = group.owner or text("gate.text.no_owner", lang)
-    late = text("gate.text.overdue", lang, count=group.overdue) if group.overdue else ""
-    names = ("、" if lang == "zh" else ", ").join(f"{n} {k}" for n, k in group.assignees())
-    head = text("gate.text.group", lang, owner=name, count=len(group.entries), overdue=late,
-                names=text("gate.text.names", lang, names=names) if names else "")  # fmt: skip
     heads = ("gate.md.item", "gate.md.when", "gate.md.reason", "gate.md.rule", "gate.md.where")
-    lines = [f"### {escape(head)}", "", _row(*(text(h, lang) for h in heads))]
+    lines = [f"### {escape(group_head(group, lang))}", "", _row(*(text(h, lang) for h in heads))]
     lines.append(_row(*["---"] * len(heads)))
     everywhere = {b.id for b in result.batches}
     for e in group.entries:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from journey.messages import milestone_name, text
 from journey.output._common import (
+    group_owner,
     item_reason,
     label,
     one_line,
@@ -207,7 +208,7 @@ def _owners(
     lines = ["", paint(_head("gate.text.by_owner", lang), "bold")]
     everywhere = {b.id for b in result.batches}
     for group in groups:
-        lines.append(paint(_group_head(group, lang), "bold"))
+        lines.append(paint(group_head(group, lang), "bold"))
         shown = group.entries if limit is None else group.entries[:limit]
         for entry in shown:
             lines.extend(_entry(entry, everywhere, lang, paint))
@@ -217,11 +218,9 @@ def _owners(
     return lines
 
 
-def _group_head(group: OwnerGroup, lang: str) -> str:
-    if group.owner_title is not None:
-        name = group.owner_title.get(lang)
-    else:
-        name = group.owner or text("gate.text.no_owner", lang)
+def group_head(group: OwnerGroup, lang: str) -> str:
+    """`Engineering — 2 items, 1 overdue (Chen Jing 2)`: the owner, the count, the
+    assignees, on one line."""
     late = text("gate.text.overdue", lang, count=group.overdue) if group.overdue else ""
     names = ("、" if lang == "zh" else ", ").join(
         f"{one_line(n)} {k}" for n, k in group.assignees()
@@ -229,7 +228,7 @@ def _group_head(group: OwnerGroup, lang: str) -> str:
     return text(
         "gate.text.group",
         lang,
-        owner=one_line(name),
+        owner=one_line(group_owner(group, lang)),
         count=len(group.entries),
         overdue=late,
         names=text("gate.text.names", lang, names=names) if names else "",
@@ -410,4 +409,4 @@ def _verdict(result: GateResult, lang: str, paint: Style) -> str:
     return paint(line, "pass" if result.passed else "fail")
 
 
-__all__ = ["Style", "due", "go_line", "past", "reasons", "render", "when"]
+__all__ = ["Style", "due", "go_line", "group_head", "past", "reasons", "render", "when"]

@@ -19,7 +19,7 @@ WORK_ROWS = 12  # rows shown per owner: a report stays readable; the JSON result
 
 def gate_work(result: GateResult | None, lang: str) -> tuple[WorkGroup, ...]:
     """The items blocking `result`, once each, grouped by owner."""
-    from journey.messages import text
+    from journey.output._common import group_owner
     from journey.worklist import by_owner
 
     if result is None:
@@ -27,13 +27,9 @@ def gate_work(result: GateResult | None, lang: str) -> tuple[WorkGroup, ...]:
     everywhere = tuple(b.id for b in result.batches)
     out = []
     for group in by_owner(result):
-        if group.owner_title is not None:
-            owner = group.owner_title.get(lang)
-        else:
-            owner = group.owner or text("gate.text.no_owner", lang)
         out.append(
             WorkGroup(
-                owner=owner,
+                owner=group_owner(group, lang),
                 count=len(group.entries),
                 overdue=group.overdue,
                 assignees=tuple(group.assignees()),
