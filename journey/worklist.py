@@ -24,7 +24,7 @@ from journey.gates import ItemResult
 from journey.types import LocalisedText, Model, Rating
 
 if TYPE_CHECKING:
-    from journey.gates import GateResult
+    from journey.gates import GateResult, RuleResult
 
 
 class Part(Model):
@@ -96,6 +96,17 @@ def by_owner(result: GateResult) -> tuple[OwnerGroup, ...]:
     return tuple(sorted(out, key=lambda g: (urgency(g.entries[0]), -len(g.entries), g.owner)))
 
 
+def not_blocking(result: GateResult) -> list[tuple[RuleResult, ItemResult]]:
+    """The items of `result` that `by_owner` leaves out, rule by rule: waived items,
+    warnings, and failures of rules below --fail-on."""
+    return [
+        (rule, item)
+        for rule in result.rules
+        for item in rule.items
+        if item.status != "fail" or not rule.blocks
+    ]
+
+
 def urgency(entry: Entry) -> tuple[dt.date, int, str]:
     """Earliest due first (undated last), then the most severe, then by id."""
     return (entry.due or dt.date.max, -entry.severity.rank, entry.id)
@@ -123,4 +134,4 @@ def _entry(parts: list[Part], as_of: dt.date) -> Entry:
     )
 
 
-__all__ = ["Entry", "OwnerGroup", "Part", "by_owner", "urgency"]
+__all__ = ["Entry", "OwnerGroup", "Part", "by_owner", "not_blocking", "urgency"]

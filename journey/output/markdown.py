@@ -74,12 +74,9 @@ def _owner_table(group: OwnerGroup, result: GateResult, lang: str) -> list[str]:
 
 def _also(result: GateResult, lang: str) -> list[str]:
     """What does not block: waived items, warnings, failures below --fail-on."""
-    found = [
-        (rule, item)
-        for rule in result.rules
-        for item in rule.items
-        if item.status != "fail" or not rule.blocks
-    ]
+    from journey.worklist import not_blocking
+
+    found = not_blocking(result)
     if not found:
         return []
     heads = ("gate.md.item", "gate.md.status", "gate.md.owner", "gate.md.reason", "gate.md.rule")

@@ -269,12 +269,9 @@ def reasons(entry: Entry, lang: str) -> list[str]:
 
 def _also(result: GateResult, lang: str, paint: Style, limit: int | None) -> list[str]:
     """Items that do not block: waived, warnings, and failures below --fail-on."""
-    items = [
-        (rule, item)
-        for rule in result.rules
-        for item in rule.items
-        if item.status != "fail" or not rule.blocks
-    ]
+    from journey.worklist import not_blocking
+
+    items = not_blocking(result)
     if not items:
         return []
     lines = ["", paint(_head("gate.text.also", lang), "bold")]
