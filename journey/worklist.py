@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from journey.gates import ItemResult
@@ -71,8 +72,7 @@ class OwnerGroup(Model):
 
     def assignees(self) -> list[tuple[str, int]]:
         """Each named assignee and the number of entries they hold, most first."""
-        found = Counter(e.assignee for e in self.entries if e.assignee)
-        return sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
+        return ranked(e.assignee for e in self.entries)
 
 
 def by_owner(result: GateResult) -> tuple[OwnerGroup, ...]:
@@ -109,7 +109,18 @@ def not_blocking(result: GateResult) -> list[tuple[RuleResult, ItemResult]]:
 
 def urgency(entry: Entry) -> tuple[dt.date, int, str]:
     """Earliest due first (undated last), then the most severe, then by id."""
-    return (entry.due or dt.date.max, -entry.severity.rank, entry.id)
+    return urgent_first(entry.due, entry.severity, entry.id)
+
+
+def urgent_first(due: dt.date | None, severity: Rating, item: str) -> tuple[dt.date, int, str]:
+    """The sort key of `urgency` for anything with a due date, a severity and an id."""
+    return (due or dt.date.max, -severity.rank, item)
+
+
+def ranked(names: Iterable[str | None]) -> list[tuple[str, int]]:
+    """Each name given (empty ones aside) and how often, most first, then by name."""
+    found = Counter(name for name in names if name)
+    return sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def _entry(parts: list[Part], as_of: dt.date) -> Entry:
@@ -134,4 +145,13 @@ def _entry(parts: list[Part], as_of: dt.date) -> Entry:
     )
 
 
-__all__ = ["Entry", "OwnerGroup", "Part", "by_owner", "not_blocking", "urgency"]
+__all__ = [
+    "Entry",
+    "OwnerGroup",
+    "Part",
+    "by_owner",
+    "not_blocking",
+    "ranked",
+    "urgency",
+    "urgent_first",
+]

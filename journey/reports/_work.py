@@ -4,7 +4,6 @@ by owner profession, most urgent first (journey.worklist holds the ordering rule
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -63,9 +62,10 @@ def _row(entry: Entry, lang: str, everywhere: tuple[str, ...]) -> WorkRow:
 def risk_work(rows: Iterable[RiskRow], as_of: dt.date) -> tuple[WorkGroup, ...]:
     """Open risks grouped by owner: earliest due first, then the highest rated (one line
     each: their notes and controls follow in the tables of each stage)."""
+    from journey.worklist import ranked, urgent_first
+
     groups: dict[str, list[WorkRow]] = {}
-    ordered = sorted(rows, key=lambda r: (r.due or dt.date.max, -r.rating.rank, r.id))
-    for r in ordered:
+    for r in sorted(rows, key=lambda r: urgent_first(r.due, r.rating, r.id)):
         days = None if r.due is None else r.due.toordinal() - as_of.toordinal()
         groups.setdefault(r.owner, []).append(
             WorkRow(id=r.id, title=r.title, assignee=r.assignee, severity=r.rating, due=r.due,
@@ -73,13 +73,12 @@ def risk_work(rows: Iterable[RiskRow], as_of: dt.date) -> tuple[WorkGroup, ...]:
         )  # fmt: skip
     out = []
     for owner, found in groups.items():
-        names = Counter(w.assignee for w in found if w.assignee)
         out.append(
             WorkGroup(
                 owner=owner,
                 count=len(found),
                 overdue=sum(1 for w in found if w.days is not None and w.days < 0),
-                assignees=tuple(sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))),
+                assignees=tuple(ranked(w.assignee for w in found)),
                 rows=tuple(found[:WORK_ROWS]),
                 more=max(0, len(found) - WORK_ROWS),
             )
