@@ -219,6 +219,17 @@ def what_if_option(f: click.decorators.FC) -> click.decorators.FC:
     )(f)
 
 
+def output_file(output: Path | None) -> Path | None:
+    """The file `-o` names, its folder checked before any work; None for standard output
+    (no `-o`, or `-o -` as for `gate`)."""
+    if output is None or str(output) == "-":
+        return None
+    from journey.writing import check_folder
+
+    check_folder(output)
+    return output
+
+
 def load_project(
     project_dir: Path,
     s: Settings,

@@ -11,6 +11,7 @@ import click
 from journey.cli._context import (
     batch_option,
     load_project,
+    output_file,
     print_problems,
     project_option,
     settings,
@@ -73,14 +74,11 @@ def command(
     from journey.graph import State, export
     from journey.graph_analysis import analyse
     from journey.whatif import summary
-    from journey.writing import catalog_files, check_folder, input_files, write_atomic
+    from journey.writing import catalog_files, input_files, write_atomic
 
     s = settings()
     milestone, what_if = _milestones(milestones)
-    if output is not None and str(output) == "-":
-        output = None  # `-o -`: standard output, as for `gate`
-    if output is not None:
-        check_folder(output)  # before any work
+    output = output_file(output)
     catalog = s.load_catalog()  # a dependency cycle makes it invalid: exit 2
     problems = catalog.warnings
     _check_stage(catalog, stage)

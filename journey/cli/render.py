@@ -10,6 +10,7 @@ import click
 from journey.cli._context import (
     batch_option,
     load_project,
+    output_file,
     project_option,
     settings,
     what_if_option,
@@ -59,13 +60,10 @@ def command(
     from journey.messages import text
     from journey.reports import build
     from journey.reports.render import render
-    from journey.writing import check_folder, input_files, write_atomic
+    from journey.writing import input_files, write_atomic
 
     s = settings()
-    if output is not None and str(output) == "-":
-        output = None  # `-o -`: standard output, as for `gate`
-    if output is not None:
-        check_folder(output)  # before any work
+    output = output_file(output)
     project = load_project(project_dir, s, batch=batch, what_if=what_if)
     content = render(build(report, project, s.lang), "md" if fmt == "md" else "html")
     if output is None:
