@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from journey import gates
 from journey.gates import GateResult, RuleResult
+from journey.numbers import AllNumbers, all_numbers
 from journey.project import Project
 from journey.reports.models import (
     BatchBadge,
@@ -25,6 +26,13 @@ MILESTONE_REPORTS = {"open_day": "open-day", "delivery": "delivery-plan"}
 def gate_outcomes(project: Project) -> dict[str, GateResult]:
     """Every catalog gate evaluated against the project, once for all the pages."""
     return {gate_id: gates.evaluate(gate_id, project) for gate_id in project.catalog.gates}
+
+
+def project_numbers(project: Project, outcomes: Outcomes) -> AllNumbers:
+    """The numbers of the whole project (SPEC §12) as every gate result carries them;
+    computed here only when no gate was evaluated."""
+    found = next((r.numbers for r in outcomes.values() if r.numbers is not None), None)
+    return found if found is not None else all_numbers(project.whole or project)
 
 
 def gate_badges(project: Project, lang: str, outcomes: Outcomes | None) -> tuple[GateBadge, ...]:

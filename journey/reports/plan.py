@@ -8,6 +8,7 @@ from journey.burndown import RECENT_DAYS
 from journey.dates import add_days
 from journey.findings import BuildingStats
 from journey.gates import GateResult
+from journey.numbers import AllNumbers, Numbers
 from journey.project import Project
 from journey.reports._common import (
     Outcomes,
@@ -15,6 +16,7 @@ from journey.reports._common import (
     gate_waivers,
     header,
     profession,
+    project_numbers,
     waived,
 )
 from journey.reports._work import gate_work
@@ -83,32 +85,29 @@ def delivery_plan(
         ),
         preparation=tuple(r for r in rows if r.category == "customer-preparation"),
         emergency=tuple(r for r in rows if r.category == "emergency"),
-        numbers=number_rows(project),
+        numbers=number_rows(project, project_numbers(project, outcomes)),
         has_score=project.catalog.scoring is not None,
         **_homes(project, lang),
     )
 
 
-def number_rows(project: Project) -> tuple[NumberRow, ...]:
-    """The numbers of the project, each batch and each building (of a batch: the batch
-    and its buildings)."""
+def number_rows(project: Project, numbers: AllNumbers) -> tuple[NumberRow, ...]:
+    """The rows of the whole project's `numbers` that a report on `project` shows: the
+    project, each batch and each building (of a batch: the batch and its buildings)."""
     from journey.numbers import numbers_of
 
-    whole = project.whole or project
-    scopes: list[tuple[str, str, list[str]]] = []
+    scopes: list[tuple[str, str, Numbers]] = []
     if project.batch is not None:
-        scopes.append((project.batch.id, "batch", list(project.batch.buildings)))
+        scopes.append((project.batch.id, "batch", numbers.batches[project.batch.id]))
     else:
-        listed = list(project.file.buildings) or sorted(project.findings.by_building)
-        scopes.append((project.file.id, "project", listed))
-        scopes += [(b.id, "batch", list(b.buildings)) for b in project.file.batches]
-    scopes += [
-        (b, "building", [b]) for b in (project.buildings or sorted(project.findings.by_building))
-    ]
-    return tuple(
-        NumberRow(scope=name, level=level, **numbers_of(whole, names).model_dump())
-        for name, level, names in scopes
-    )
+        scopes.append((project.file.id, "project", numbers.project))
+        scopes += [(b, "batch", n) for b, n in numbers.batches.items()]
+    for b in project.buildings or sorted(project.findings.by_building):
+        found = numbers.buildings.get(b)  # None: no findings, and the project lists none
+        scopes.append(
+            (b, "building", numbers_of(project.whole or project, [b]) if found is None else found)
+        )
+    return tuple(NumberRow(scope=name, level=level, **n.model_dump()) for name, level, n in scopes)
 
 
 def _homes(project: Project, lang: str) -> dict[str, object]:

@@ -9,7 +9,7 @@ from journey.errors import OutputError
 from journey.messages import LANGS
 from journey.project import Project
 from journey.reports import REPORTS, build
-from journey.reports._common import gate_outcomes, header
+from journey.reports._common import gate_outcomes, header, project_numbers
 from journey.reports.index import (
     SUMMARY,
     SiteIndex,
@@ -33,7 +33,6 @@ def render_site(project: Project, lang: str = "en", previous: Path | None = None
 
     With `previous` (a previous site folder, its summary.json or a gate result JSON), the
     index also shows what changed since."""
-    from journey.numbers import all_numbers
     from journey.reports.plan import number_rows
 
     was = read_previous(previous, project.file.id) if previous is not None else None
@@ -52,14 +51,14 @@ def render_site(project: Project, lang: str = "en", previous: Path | None = None
             links.append(SiteLink(report=name, lang=report_lang, **paths))
     head = header(project, "index", lang, outcomes)
     lines = gate_lines(head.gates, outcomes, lang)
-    whole = project.whole or project
-    now = summary(project.file.id, project.as_of, lines, all_numbers(whole))
+    numbers = project_numbers(project, outcomes)
+    now = summary(project.file.id, project.as_of, lines, numbers)
     index = SiteIndex(
         header=head,
         links=tuple(links),
         open_day=open_day,
         gates=lines,
-        numbers=tuple(n for n in number_rows(project) if n.level != "building"),
+        numbers=tuple(n for n in number_rows(project, numbers) if n.level != "building"),
         has_score=project.catalog.scoring is not None,
         change=change(now, *was, {g.id: g.title for g in head.gates}) if was else None,
     )
