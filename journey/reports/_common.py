@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from journey import gates
-from journey.gates import GateResult, RuleResult
+from journey.gates import GateResult, RuleResult, WaiverResult
 from journey.numbers import AllNumbers, all_numbers
 from journey.project import Project
+from journey.project_file import Waiver, WaiverState
 from journey.reports.models import (
     BatchBadge,
     GateBadge,
@@ -128,30 +129,24 @@ def waiver_for(project: Project, target: str) -> WaiverRow | None:
     if not found:
         return None
     w = max(found, key=lambda w: w.expires)
-    return WaiverRow(
-        target=w.target,
-        reason=w.reason,
-        approved_by=w.approved_by,
-        expires=w.expires,
-        in_force=not w.expired(project.as_of),
-        state=w.state(project.as_of),
-    )
+    return _waiver_row(w, w.state(project.as_of))
 
 
 def gate_waivers(result: GateResult | None) -> tuple[WaiverRow, ...]:
     """The waivers a gate consulted, expired ones too, as the gate saw them."""
     if result is None:
         return ()
-    return tuple(
-        WaiverRow(
-            target=w.target,
-            reason=w.reason,
-            approved_by=w.approved_by,
-            expires=w.expires,
-            in_force=w.state != "expired",
-            state=w.state,
-        )
-        for w in result.waivers
+    return tuple(_waiver_row(w, w.state) for w in result.waivers)
+
+
+def _waiver_row(w: Waiver | WaiverResult, state: WaiverState) -> WaiverRow:
+    return WaiverRow(
+        target=w.target,
+        reason=w.reason,
+        approved_by=w.approved_by,
+        expires=w.expires,
+        in_force=state != "expired",
+        state=state,
     )
 
 
