@@ -108,9 +108,7 @@ def categories(summaries: Iterable[ProjectSummary], source: Source = "findings")
     """The categories of one register (the inspection systems' own for findings, the
     repair categories for repairs) found on at least RECURS_ON projects, most widespread
     first."""
-    rows = _rows(_sums(summaries, lambda src: src.by_category, source))
-    found = [r for r in rows if r.projects >= RECURS_ON]
-    return sorted(found, key=lambda r: (-r.projects, -r.count, r.key))
+    return [r for r in ranked_categories(summaries, source) if r.projects >= RECURS_ON]
 
 
 def ranked_categories(summaries: Iterable[ProjectSummary], source: Source) -> list[KeyRow]:
