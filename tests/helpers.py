@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Protocol
 
 import yaml
@@ -145,3 +146,17 @@ def null_device(folder: Path) -> Path:
             return Path("/dev/null")
         return private
     return Path("/dev/null")
+
+
+def example_generator(name: str) -> ModuleType:
+    """`examples/NAME.py` (a script that makes an example's data) imported as a module."""
+    import importlib.util
+    import sys
+
+    path = Path(__file__).parent.parent / "examples" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -3,33 +3,19 @@ says it does."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
-from helpers import Runner
+from helpers import Runner, example_generator
 
 ROOT = Path(__file__).parent.parent
 FOLDER = ROOT / "examples" / "portfolio"
 
 
-def generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "make_portfolio", ROOT / "examples/make_portfolio.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_portfolio"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_portfolio_regenerates_byte_for_byte(tmp_path: Path) -> None:
-    generator().write_all(tmp_path)
+    example_generator("make_portfolio").write_all(tmp_path)
     made = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
     committed = sorted(p.relative_to(FOLDER) for p in FOLDER.rglob("*") if p.is_file())
     assert made == committed
