@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from journey.numbers import Numbers
 from journey.types import Model, Rating
 
 Verdict = Literal["pass", "fail", "unknown"]
@@ -358,20 +359,11 @@ class CountRow(Model):
     count: int
 
 
-class NumberRow(Model):
+class NumberRow(Numbers):
     """The numbers of SPEC §12 for one scope (the project, a batch, a building)."""
 
     scope: str
     level: Literal["project", "batch", "building"]
-    findings: int
-    homes_inspected: int
-    findings_per_home: float | None
-    rectification_rate: float | None
-    reopened_share: float | None
-    days_to_close_mean: float | None
-    days_to_close_p90: int | None
-    overdue_share: float | None
-    score: float | None
 
 
 class KeyCustomer(Model):
