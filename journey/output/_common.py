@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -73,6 +74,28 @@ def owner(item: ItemResult, lang: str) -> str:
         return text("gate.text.no_owner", lang)
     name = item.owner_title.get(lang) if item.owner_title else item.owner
     return one_line(f"{name} ({item.assignee})" if item.assignee else name)
+
+
+def context(result: GateResult, lang: str, quote: Callable[[str], str] = str) -> str:
+    """`project ID (NAME) · positioning · catalog NAME VERSION · as of DATE`, each text
+    from data passed through `quote` (Markdown escapes it)."""
+    p = result.project
+    return text(
+        "gate.text.context",
+        lang,
+        project=quote(p.id),
+        name=quote(p.name.get(lang)),
+        positioning=quote(positioning(result, lang)),
+        catalog=quote(result.catalog.name),
+        version=quote(result.catalog.version),
+        as_of=result.as_of,
+    )
+
+
+def positioning(result: GateResult, lang: str) -> str:
+    """The project's positioning level: its title in `lang`, else its id."""
+    title = result.project.positioning_title
+    return title.get(lang) if title else result.project.positioning
 
 
 def group_owner(group: OwnerGroup, lang: str) -> str:

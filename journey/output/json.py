@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from journey.chars import inert_json
-from journey.output._common import item_reason, say
+from journey.output._common import item_reason, positioning, say
 
 if TYPE_CHECKING:
     from journey.gates import GateResult, ItemResult, RuleResult
@@ -24,8 +24,7 @@ def document(result: GateResult, lang: str) -> dict[str, Any]:
     data = result.model_dump(mode="json", exclude={"rules", "title", "project", "batches"})
     project = result.project.model_dump(mode="json")
     project["name"] = result.project.name.get(lang)
-    level = result.project.positioning_title
-    project["positioning_title"] = level.get(lang) if level else result.project.positioning
+    project["positioning_title"] = positioning(result, lang)
     return {
         "schema": SCHEMA,
         "gate": result.gate,

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from journey.markdown import escape
 from journey.messages import text
 from journey.output._common import (
+    context,
     item_reason,
     label,
     owner,
@@ -142,17 +143,6 @@ def _head(result: GateResult, lang: str, groups: tuple[OwnerGroup, ...]) -> list
 
     verdict = text(f"gate.verdict.{result.verdict}", lang)
     title = text("gate.text.gate", lang, gate=result.gate, title=escape(result.title.get(lang)))
-    p = result.project
-    context = text(
-        "gate.text.context",
-        lang,
-        project=escape(p.id),
-        name=escape(p.name.get(lang)),
-        positioning=escape(p.positioning_title.get(lang) if p.positioning_title else p.positioning),
-        catalog=escape(result.catalog.name),
-        version=escape(result.catalog.version),
-        as_of=result.as_of,
-    )
     summary = text(
         "gate.text.verdict",
         lang,
@@ -169,7 +159,7 @@ def _head(result: GateResult, lang: str, groups: tuple[OwnerGroup, ...]) -> list
     )
     icon = ICON["pass" if result.passed else "fail"]
     moved = what_if(result, lang)
-    lines = [f"## {icon} {title}", "", f"{context} · {milestone}", ""]
+    lines = [f"## {icon} {title}", "", f"{context(result, lang, escape)} · {milestone}", ""]
     if moved:
         lines += [f"> ⚠️ {escape(moved)}", ""]
     lines += [f"*{escape(line)}*" for line in past(result, lang, _plain)]

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from journey.messages import milestone_name, text
 from journey.output._common import (
+    context,
     group_owner,
     item_reason,
     label,
@@ -349,23 +350,13 @@ def _pad(value: str, width: int) -> str:
 
 
 def _header(result: GateResult, lang: str, paint: Style) -> list[str]:
-    p = result.project
     head = text("gate.text.gate", lang, gate=result.gate, title=result.title.get(lang))
-    context = text(
-        "gate.text.context",
-        lang,
-        project=p.id,
-        name=p.name.get(lang),
-        positioning=p.positioning_title.get(lang) if p.positioning_title else p.positioning,
-        catalog=result.catalog.name,
-        version=result.catalog.version,
-        as_of=result.as_of,
-    )
     date = result.milestone_date or "-"
     milestone = text("gate.text.milestone", lang, milestone=result.milestone, date=date)
     if result.batch is not None:
         head += " · " + text("gate.text.one_batch", lang, batch=result.batch)
-    lines = [paint(one_line(head), "bold"), paint(one_line(f"{context} · {milestone}"), "dim")]
+    about = f"{context(result, lang)} · {milestone}"
+    lines = [paint(one_line(head), "bold"), paint(one_line(about), "dim")]
     moved = what_if(result, lang)
     return [*lines, paint(moved, "warn")] if moved else lines
 
