@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, Protocol, TypeVar
 
 from journey.errors import InvalidInput
 from journey.importmap import ImportMapFile
@@ -336,46 +336,80 @@ def load_catalog(root: Path | None = None) -> Catalog:
 _SINGLES = (CatalogInfoFile, MatrixFile, ScoringFile, ComplaintLevelsFile, SatisfactionFile)
 
 
-def _assemble(catalog: Catalog, parsed: list[tuple[Document, CatalogFile]]) -> list[Problem]:
-    problems: list[Problem] = []
-    seen: dict[tuple[str, str], Source] = {}
-    singles: dict[str, Document] = {}
+class _Entry(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+E = TypeVar("E", bound=_Entry)
+
+
+class _Assembly:
+    """Registers the entries of the parsed files in a catalog, each unique within its
+    space (the ids of items, of stages, …); a second definition is a problem."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.problems: list[Problem] = []
+        self.seen: dict[tuple[str, str], Source] = {}
 
     def add(
-        space: str, key: str, doc: Document, loc: tuple[str | int, ...], entry: str = ""
+        self, space: str, key: str, doc: Document, loc: tuple[str | int, ...], entry: str = ""
     ) -> bool:
         """Register an entry, unique within `space`; items are kept in `sources`, other
         entries (and items of another kind, such as defect cases) under `entry`."""
         src = Source(doc, loc)
-        other = seen.get((space, key))
+        other = self.seen.get((space, key))
         if other is not None:
             here = src.place("id")
-            there = other.place("id")
-            problems.append(
+            self.problems.append(
                 problem(
                     doc.path,
                     here.line,
                     here.col,
-                    _path(loc, "id"),
+                    path_of(loc, "id"),
                     "ref.duplicate",
                     value=key,
-                    other=there.render(),
+                    other=other.place("id").render(),
                 )
             )
             return False
-        seen[(space, key)] = src
+        self.seen[(space, key)] = src
         if space == "item" and not entry:
-            catalog.sources[key] = src
+            self.catalog.sources[key] = src
         else:
-            catalog.entry_sources[(entry or space, key)] = src
+            self.catalog.entry_sources[(entry or space, key)] = src
         return True
 
+    def add_all(
+        self,
+        space: str,
+        doc: Document,
+        field: str,
+        entries: Iterable[E],
+        into: dict[str, E],
+        entry: str = "",
+    ) -> list[E]:
+        """Register each entry of the list `field` of `doc`; those defined for the first
+        time go `into` the catalog, and come back."""
+        kept = []
+        for i, each in enumerate(entries):
+            if self.add(space, each.id, doc, (field, i), entry):
+                into[each.id] = each
+                kept.append(each)
+        return kept
+
+
+def _assemble(catalog: Catalog, parsed: list[tuple[Document, CatalogFile]]) -> list[Problem]:
+    found = _Assembly(catalog)
+    add_all = found.add_all
+    singles: dict[str, Document] = {}
     for doc, model in parsed:
         catalog.documents.append(doc)
         if isinstance(model, _SINGLES):
             if model.kind in singles:
                 line, col = doc.locate(("kind",))
-                problems.append(
+                found.problems.append(
                     problem(
                         doc.path,
                         line,
@@ -396,100 +430,67 @@ def _assemble(catalog: Catalog, parsed: list[tuple[Document, CatalogFile]]) -> l
             elif isinstance(model, MatrixFile):
                 catalog.matrix = model
             else:
-                _assemble_service(catalog, model, doc, add)
+                _assemble_service(found, model, doc)
         elif isinstance(model, StagesFile):
-            for i, stage in enumerate(model.stages):
-                if add("stage", stage.id, doc, ("stages", i)):
-                    catalog.stages[stage.id] = stage
+            add_all("stage", doc, "stages", model.stages, catalog.stages)
         elif isinstance(model, ProfessionsFile):
-            for i, prof in enumerate(model.professions):
-                if add("profession", prof.id, doc, ("professions", i)):
-                    catalog.professions[prof.id] = prof
+            add_all("profession", doc, "professions", model.professions, catalog.professions)
         elif isinstance(model, PositioningFile):
-            for i, level in enumerate(model.levels):
-                if add("level", level.id, doc, ("levels", i)):
-                    catalog.levels[level.id] = level
+            add_all("level", doc, "levels", model.levels, catalog.levels)
         elif isinstance(model, PointsFile):
-            for i, point in enumerate(model.points):
-                if add("item", point.id, doc, ("points", i)):
-                    catalog.points[point.id] = point
+            add_all("item", doc, "points", model.points, catalog.points)
         elif isinstance(model, RisksFile):
-            for i, cat in enumerate(model.categories):
-                if add("category", cat.id, doc, ("categories", i)):
-                    catalog.categories[cat.id] = cat
-            for i, risk in enumerate(model.risks):
-                if add("item", risk.id, doc, ("risks", i)):
-                    catalog.risks[risk.id] = risk
-                    catalog.risk_phase[risk.id] = model.phase
+            add_all("category", doc, "categories", model.categories, catalog.categories)
+            for risk in add_all("item", doc, "risks", model.risks, catalog.risks):
+                catalog.risk_phase[risk.id] = model.phase
         elif isinstance(model, ChecklistFile):
-            if add("checklist", model.id, doc, ()):
+            if found.add("checklist", model.id, doc, ()):
                 catalog.checklists[model.id] = model
-            for i, item in enumerate(model.items):
-                if add("item", item.id, doc, ("items", i)):
-                    catalog.check_items[item.id] = item
-                    catalog.item_checklist[item.id] = model.id
+            for item in add_all("item", doc, "items", model.items, catalog.check_items):
+                catalog.item_checklist[item.id] = model.id
         elif isinstance(model, PlanFile):
-            if add("plan", model.id, doc, ()):
+            if found.add("plan", model.id, doc, ()):
                 catalog.plans[model.id] = model
-            for i, task in enumerate(model.tasks):
-                if add("item", task.id, doc, ("tasks", i)):
-                    catalog.tasks[task.id] = task
+            add_all("item", doc, "tasks", model.tasks, catalog.tasks)
         elif isinstance(model, GatesFile):
-            for i, gate in enumerate(model.gates):
-                if add("gate", gate.id, doc, ("gates", i)):
-                    catalog.gates[gate.id] = gate
-        elif isinstance(model, DefectCasesFile):
-            for i, case in enumerate(model.cases):  # unique among all item ids
-                if add("item", case.id, doc, ("cases", i), entry="case"):
-                    catalog.cases[case.id] = case
-        elif isinstance(model, ImportMapFile) and add("import-map", model.id, doc, ()):
+            add_all("gate", doc, "gates", model.gates, catalog.gates)
+        elif isinstance(model, DefectCasesFile):  # unique among all item ids
+            add_all("item", doc, "cases", model.cases, catalog.cases, entry="case")
+        elif isinstance(model, ImportMapFile) and found.add("import-map", model.id, doc, ()):
             catalog.import_maps[model.id] = model
         elif isinstance(model, ServiceLevelsFile):
-            _assemble_service(catalog, model, doc, add)
-    return problems
-
-
-Adder = Callable[[str, str, Document, tuple[str | int, ...]], bool]
+            _assemble_service(found, model, doc)
+    return found.problems
 
 
 def _assemble_service(
-    catalog: Catalog,
+    found: _Assembly,
     model: ServiceLevelsFile | ComplaintLevelsFile | SatisfactionFile,
     doc: Document,
-    add: Adder,
 ) -> None:
     """The after-delivery kinds (journey.service.models): each entry unique in its kind."""
+    catalog = found.catalog
     if isinstance(model, ServiceLevelsFile):
-        for i, category in enumerate(model.categories):
-            if add("repair-category", category.id, doc, ("categories", i)):
-                catalog.repair_categories[category.id] = category
+        found.add_all(
+            "repair-category", doc, "categories", model.categories, catalog.repair_categories
+        )
     elif isinstance(model, ComplaintLevelsFile):
-        for i, level in enumerate(model.levels):
-            if add("complaint-level", level.id, doc, ("levels", i)):
-                catalog.complaint_levels[level.id] = level
+        found.add_all("complaint-level", doc, "levels", model.levels, catalog.complaint_levels)
         for i, trigger in enumerate(model.triggers):
-            add("trigger", str(i), doc, ("triggers", i))
+            found.add("trigger", str(i), doc, ("triggers", i))
             catalog.complaint_triggers.append(trigger)
     else:
-        for i, dim in enumerate(model.dimensions):
-            if add("dimension", dim.id, doc, ("dimensions", i)):
-                catalog.dimensions[dim.id] = dim
-        for i, stage in enumerate(model.stages):
-            if add("life-stage", stage.id, doc, ("stages", i)):
-                catalog.life_stages[stage.id] = stage
+        found.add_all("dimension", doc, "dimensions", model.dimensions, catalog.dimensions)
+        found.add_all("life-stage", doc, "stages", model.stages, catalog.life_stages)
 
 
-def _path(loc: tuple[str | int, ...], *rest: str | int) -> str:
+def path_of(loc: tuple[str | int, ...], *rest: str | int) -> str:
+    """A readable path such as `risks[3].owner` for a location tuple."""
     out = ""
     for step in (*loc, *rest):
         step_text = key_text(step)
         out += f"[{step}]" if isinstance(step, int) else (f".{step_text}" if out else step_text)
     return out
-
-
-def path_of(loc: tuple[str | int, ...], *rest: str | int) -> str:
-    """A readable path such as `risks[3].owner` for a location tuple."""
-    return _path(loc, *rest)
 
 
 __all__ = ["Catalog", "Source", "bundled_root", "discover", "load_catalog", "read_catalog"]
