@@ -209,8 +209,8 @@ def critical_path(g: Any, catalog: Catalog, state: State, milestone: str) -> Cri
     tasks = [catalog.tasks[n] for n, d in g.nodes(data=True) if d["kind"] == "task"]
     plan = schedule(tasks, state.milestones)
     planned = {k: s.planned_start for k, s in plan.slots.items()}
-    forecast = _forecast(g, open_items(g), state.as_of, planned)
     pending = open_items(g)
+    forecast = _forecast(g, pending, state.as_of, planned)
     targets = [s.task.id for s in plan.due_by(date) if s.task.id in pending]
     if not targets:
         return CriticalPath(milestone, date, state.as_of, ())
