@@ -147,10 +147,7 @@ def _case_attrs(catalog: Catalog, case: DefectCase) -> dict[str, Any]:
 
 def _case_edges(g: Any, case: DefectCase) -> Iterator[Edge]:
     """A defect case's owner, contributors, prevention stage and sensitive points."""
-    yield case.id, profession_node(case.owner), {"kind": "owner"}
-    for who in case.contributors:
-        if who != case.owner:
-            yield case.id, profession_node(who), {"kind": "contributor"}
+    yield from who_edges(case.id, case.owner, case.contributors)
     for point in case.points:
         if point in g:
             yield case.id, point, {"kind": "affects"}
@@ -218,10 +215,7 @@ def _item_edges(nodes: Mapping[str, Mapping[str, Any]], item: AnyItem) -> Iterat
     for dep in deps:
         if dep in nodes and dep != item.id and nodes[dep]["kind"] != "point":
             yield item.id, dep, {"kind": "depends_on"}
-    yield item.id, profession_node(item.owner), {"kind": "owner"}
-    for who in item.contributors:
-        if who != item.owner:
-            yield item.id, profession_node(who), {"kind": "contributor"}
+    yield from who_edges(item.id, item.owner, item.contributors)
     relation = "threatens" if isinstance(item, Risk) else "covers"
     for point in item.points if isinstance(item, (Risk, CheckItem)) else ():
         if point in nodes:
@@ -229,6 +223,15 @@ def _item_edges(nodes: Mapping[str, Mapping[str, Any]], item: AnyItem) -> Iterat
     stage = nodes[item.id]["stage"]
     if stage:
         yield item.id, stage_node(stage), {"kind": "stage"}
+
+
+def who_edges(node: str, owner: str, contributors: Iterable[str]) -> Iterator[Edge]:
+    """The `owner` edge from `node` to its profession, and a `contributor` edge to each
+    other profession it brings in."""
+    yield node, profession_node(owner), {"kind": "owner"}
+    for who in contributors:
+        if who != owner:
+            yield node, profession_node(who), {"kind": "contributor"}
 
 
 def dependencies(g: Any) -> Iterator[tuple[str, str]]:
@@ -297,4 +300,5 @@ __all__ = [
     "mermaid_ids",
     "profession_node",
     "stage_node",
+    "who_edges",
 ]
