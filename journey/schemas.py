@@ -39,14 +39,20 @@ def schema_all() -> dict[str, Any]:
     }
 
 
+def schema_text(schema: dict[str, Any]) -> str:
+    """A schema as journey prints and writes it: indented, keys sorted, then a newline."""
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
 def write_all(folder: Path) -> list[Path]:
     """Write every file kind's schema and the combined one into `folder` (`make schema`)."""
+    from journey.writing import write_atomic
+
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for kind, schema in [*((k, schema_for(k)) for k in file_models()), ("journey", schema_all())]:
         path = folder / f"{kind}.json"
-        text = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-        path.write_text(text, encoding="utf-8")
+        write_atomic(path, schema_text(schema))
         written.append(path)
     return written
 

@@ -118,23 +118,21 @@ def write_starter(folder: Path, as_of: dt.date) -> list[Path]:
     `project.yaml` (even a dangling link) is refused with UsageProblem; an existing
     schema or findings file is kept. Raises OutputError when the files cannot be written.
     """
-    import json
-
     from journey.catalog import shown_path
-    from journey.schemas import schema_for
+    from journey.schemas import schema_for, schema_text
 
     target = folder / "project.yaml"
     if target.exists() or target.is_symlink():
         raise UsageProblem("init.exists", path=shown_path(target))
     findings = folder / FINDINGS_FILE
-    schema = json.dumps(schema_for("project"), ensure_ascii=False, indent=2, sort_keys=True)
+    schema = schema_text(schema_for("project"))
     try:
         findings.parent.mkdir(parents=True, exist_ok=True)
         if not _create(target, starter_text(folder, as_of)):
             raise UsageProblem("init.exists", path=shown_path(target))
         written = [target]
         for path, text in (
-            (folder / SCHEMA_FILE, schema + "\n"),
+            (folder / SCHEMA_FILE, schema),
             (findings, ",".join(COLUMNS) + "\n"),
         ):
             if _create(path, text):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 
@@ -15,7 +13,7 @@ def command(kind: str | None) -> int:
     Without KIND, prints a schema that accepts any journey file by its `kind`.
     """
     from journey.errors import UsageProblem
-    from journey.schemas import file_models, schema_all, schema_for
+    from journey.schemas import file_models, schema_all, schema_for, schema_text
     from journey.validation import suggest
 
     kinds = file_models()
@@ -30,5 +28,5 @@ def command(kind: str | None) -> int:
         )
     else:
         schema = schema_for(kind)
-    click.echo(json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True))
+    click.echo(schema_text(schema), nl=False)
     return 0
