@@ -120,6 +120,7 @@ def write_starter(folder: Path, as_of: dt.date) -> list[Path]:
     """
     from journey.catalog import shown_path
     from journey.schemas import schema_for, schema_text
+    from journey.writing import create
 
     target = folder / "project.yaml"
     if target.exists() or target.is_symlink():
@@ -128,29 +129,16 @@ def write_starter(folder: Path, as_of: dt.date) -> list[Path]:
     schema = schema_text(schema_for("project"))
     try:
         findings.parent.mkdir(parents=True, exist_ok=True)
-        if not _create(target, starter_text(folder, as_of)):
+        if not create(target, starter_text(folder, as_of)):
             raise UsageProblem("init.exists", path=shown_path(target))
         written = [target]
         for path, text in (
             (folder / SCHEMA_FILE, schema),
             (findings, ",".join(COLUMNS) + "\n"),
         ):
-            if _create(path, text):
+            if create(path, text):
                 written.append(path)
     except OSError as exc:
         where = shown_path(Path(exc.filename)) if exc.filename else shown_path(folder)
         raise OutputError("init.cannot_write", path=where, reason=exc.strerror or "") from exc
     return written
-
-
-def _create(path: Path, text: str) -> bool:
-    """Create `path` holding `text`; False when anything (a file, a link) is already there."""
-    import os
-
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except FileExistsError:
-        return False
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
-    return True

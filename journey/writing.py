@@ -177,6 +177,19 @@ def append(path: Path, text: str, protected: Iterable[Path] = ()) -> None:
     _write_through(path, text.encode("utf-8"), flags)
 
 
+def create(path: Path, text: str) -> bool:
+    """Create `path` holding UTF-8 `text` (a starter file); False, writing nothing, when
+    anything is already there — a file, a link, even a dangling one. Raises OSError when
+    the file cannot be written, for the caller to name what it was making."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        return False
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    return True
+
+
 def size_of(path: Path) -> int:
     """The size of a regular file at `path` in bytes; 0 for anything else."""
     try:
