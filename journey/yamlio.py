@@ -348,10 +348,7 @@ class _Composer:
             if not stack:
                 root, root_mark = container, mark
             stack.append([container, marks, _NO_KEY, mark])
-        if documents == 0:
-            self.problems.append(problem(self.shown, 1, 1, "(file)", "yaml.no_content"))
-            return None
-        if root is None:  # `---` and nothing else: no content, wherever the parser stopped
+        if root is None:  # comments only, or `---` alone, wherever the parser stopped
             self.problems.append(problem(self.shown, 1, 1, "(file)", "yaml.no_content"))
             return None
         if not isinstance(root, dict):
