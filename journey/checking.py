@@ -56,10 +56,10 @@ def validate_paths(
     plan = _Plan(base)
     for target in targets:
         plan.add(target, outcome)
-    if plan.whole_catalog:
-        _check_catalog(outcome, discover(base), base)
+    catalog = _check_catalog(outcome, discover(base), base) if plan.whole_catalog else None
     if plan.projects:
-        catalog = _active_catalog(outcome, base)
+        if not plan.whole_catalog:  # read once: checked in full above, or only for errors
+            catalog = _active_catalog(outcome, base)
         if catalog is not None:
             for folder in plan.projects.values():
                 _check_project(outcome, folder, catalog, as_of)
@@ -163,14 +163,17 @@ def _is_project(target: Path) -> bool:
 
 def _check_catalog(
     outcome: Outcome, paths: list[Path], root: Path, count_only: Path | None = None
-) -> None:
+) -> Catalog | None:
+    """Every problem of the catalog made of `paths`, and what it holds counted; the
+    catalog when it has no error."""
     if not paths:
         outcome.problems.append(nothing_found(root))
-        return
+        return None
     catalog, problems = read_catalog(paths, root if root.is_dir() else None)
     outcome.problems.extend(problems)
     outcome.files += 1 if count_only else len(paths)
     outcome.items += catalog.item_count()
+    return None if any(p.is_error for p in problems) else catalog
 
 
 def _active_catalog(outcome: Outcome, base: Path) -> Catalog | None:

@@ -227,3 +227,15 @@ def test_a_catalog_missing_a_kind_of_file_names_its_folder(mini: Path, run: Runn
         f"{mini}: error: the catalog has no `stages` file; every catalog needs one",
         f"{mini}: error: the catalog has no `matrix` file; every catalog needs one",
     ]
+
+
+def test_a_catalog_file_given_with_a_project_reports_each_catalog_error_once(
+    mini: Path, run: Runner, tmp_path: Path
+) -> None:
+    risks = mini / "risks" / "sales.yaml"
+    risks.write_text(risks.read_text("utf-8").replace("owner: marketing", "owner: nobody"), "utf-8")
+    project = tmp_path / "project"
+    assert run("--catalog", str(mini), "init", str(project)).code == 0
+    result = run("--catalog", str(mini), "validate", str(mini / "stages.yaml"), str(project))
+    assert result.code == 2
+    assert result.err.count("unknown profession `nobody`") == 1, result.err
