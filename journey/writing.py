@@ -295,7 +295,7 @@ def _commit_all(staged: list[Staged]) -> None:
     """Commit each staged file; if one fails, put back what the others replaced."""
     done: list[tuple[Path, Path | None]] = []
     for each in staged:
-        backup = _keep(each.path)
+        backup = _keep(each.real)  # the file replaced: through a link, the one it names
         try:
             each.commit()
         except OutputError:
@@ -307,7 +307,7 @@ def _commit_all(staged: list[Staged]) -> None:
                 else:
                     moved.unlink(missing_ok=True)
             raise
-        done.append((each.path, backup))
+        done.append((each.real, backup))
     for _, backup in done:
         if backup is not None:
             backup.unlink(missing_ok=True)

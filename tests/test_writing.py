@@ -412,6 +412,18 @@ def test_files_together_are_written_both(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "a.rejects.csv"]
 
 
+def _full_disk_at(target: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Moving a staged file over `target` fails as on a full disk; other moves succeed."""
+    real = Path.replace
+
+    def fails_at_target(self: Path, other: Path) -> Path:
+        if Path(other) == target:
+            raise OSError(28, "No space left on device")
+        return real(self, other)
+
+    monkeypatch.setattr(Path, "replace", fails_at_target)
+
+
 def test_files_together_or_neither(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from journey.writing import files_together
 
@@ -422,14 +434,7 @@ def test_files_together_or_neither(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         one.write("half")
         raise ValueError("the work failed")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "a.rejects.csv"]
-    real = Path.replace
-
-    def second_fails(self: Path, target: Path) -> Path:
-        if Path(target) == b:
-            raise OSError(28, "No space left on device")
-        return real(self, target)
-
-    monkeypatch.setattr(Path, "replace", second_fails)
+    _full_disk_at(b, monkeypatch)
     with pytest.raises(OutputError) as caught, files_together([a, b]) as (one, two):
         one.write("new a")
         two.write("new b")
@@ -437,6 +442,26 @@ def test_files_together_or_neither(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert a.read_text(encoding="utf-8") == "old a"  # moved, then put back
     assert b.read_text(encoding="utf-8") == "old b"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv", "a.rejects.csv"]
+
+
+def test_files_together_put_back_the_file_behind_a_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from journey.writing import files_together
+
+    kept = tmp_path / "kept" / "a.csv"
+    kept.parent.mkdir()
+    kept.write_text("old a", encoding="utf-8")
+    a, b = tmp_path / "a.csv", tmp_path / "a.rejects.csv"
+    a.symlink_to(kept)
+    _full_disk_at(b, monkeypatch)
+    with pytest.raises(OutputError), files_together([a, b]) as (one, two):
+        one.write("new a")
+        two.write("new b")
+    assert a.is_symlink() and a.resolve() == kept.resolve()
+    assert kept.read_text(encoding="utf-8") == "old a"  # replaced through the link, put back
+    assert sorted(p.name for p in kept.parent.iterdir()) == ["a.csv"]
+    assert not b.exists()
 
 
 def test_files_together_never_over_an_input_or_a_pipe(tmp_path: Path) -> None:
