@@ -56,6 +56,12 @@ def catalog() -> Catalog:
     return load_catalog()
 
 
+@pytest.fixture(scope="module")
+def raw() -> list[tuple[Path, Any]]:
+    """Each bundled catalog file and its YAML as written, parsed once for the module."""
+    return [(p, yaml.safe_load(p.read_text(encoding="utf-8"))) for p in discover(bundled_root())]
+
+
 def raw_texts(node: Any, key: str = "") -> Iterator[tuple[str, Any]]:
     """Every value of a text field, and every control, as written in the YAML."""
     if isinstance(node, dict):
@@ -71,19 +77,17 @@ def raw_texts(node: Any, key: str = "") -> Iterator[tuple[str, Any]]:
             yield from raw_texts(v, key)
 
 
-def test_every_text_is_bilingual() -> None:
+def test_every_text_is_bilingual(raw: list[tuple[Path, Any]]) -> None:
     missing = []
-    for path in discover(bundled_root()):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for path, data in raw:
         for key, value in raw_texts(data):
             if not (isinstance(value, dict) and value.get("en") and value.get("zh")):
                 missing.append(f"{path.name}: {key}: {value!r}"[:120])
     assert not missing, "\n".join(missing[:20])
 
 
-def test_chinese_texts_are_chinese() -> None:
-    for path in discover(bundled_root()):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+def test_chinese_texts_are_chinese(raw: list[tuple[Path, Any]]) -> None:
+    for path, data in raw:
         for _key, value in raw_texts(data):
             if isinstance(value, dict) and value.get("zh"):
                 assert re.search(r"[\u4e00-\u9fff]", value["zh"]), (path.name, value)
@@ -189,10 +193,8 @@ def test_bundled_catalog_has_no_graph_warnings() -> None:
     assert load_catalog().warnings == []
 
 
-def test_catalog_files_use_every_kind() -> None:
-    kinds = {
-        yaml.safe_load(p.read_text(encoding="utf-8"))["kind"] for p in discover(bundled_root())
-    }
+def test_catalog_files_use_every_kind(raw: list[tuple[Path, Any]]) -> None:
+    kinds = {data["kind"] for _, data in raw}
     assert kinds >= {
         "catalog",
         "stages",
@@ -254,10 +256,9 @@ NOT_THE_INDUSTRY_WORD = {
 }
 
 
-def test_chinese_texts_use_the_industry_words() -> None:
+def test_chinese_texts_use_the_industry_words(raw: list[tuple[Path, Any]]) -> None:
     wrong = []
-    for path in discover(bundled_root()):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for path, data in raw:
         for key, value in raw_texts(data):
             zh = value.get("zh", "") if isinstance(value, dict) else ""
             wrong += [
