@@ -216,12 +216,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "what.item": ("item", "条目"),
     "what.checklist": ("checklist", "检查表"),
     "what.category": ("risk category", "风险类别"),
-    "what.milestone": ("milestone", "关键节点"),
     "what.gate": ("gate", "节点准入"),
     "what.batch": ("batch", "批次"),
     "what.rule": ("gate rule type", "准入规则类型"),
-    "what.list": ("a list", "列表"),
-    "what.text": ("text", "文本"),
     "hint.did_you_mean": (" (did you mean `{suggestion}`?)", "（您是不是要写 `{suggestion}`？）"),
     # CLI
     "cli.summary_errors": (
@@ -244,7 +241,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "（加 -v 重新运行可查看详情）。",
     ),
     "cli.interrupted": ("interrupted", "已中断"),
-    "cli.not_found": ("{path}: no such file or folder", "{path}：文件或文件夹不存在"),
     "cli.unknown_id": (
         "no catalog entry has the id `{value}`",
         "标准库中没有编号为 `{value}` 的条目",
