@@ -277,6 +277,15 @@ def print_problems(problems: Iterable[Problem], s: Settings) -> tuple[int, int]:
     return errors, warnings
 
 
+def summarise(problems: Iterable[Problem], errors: int, warnings: int, s: Settings) -> None:
+    """The closing line of a run that met problems: errors and warnings in how many files."""
+    from journey.messages import text
+
+    files = len({p.place.file for p in problems})
+    line = text("cli.summary_errors", s.lang, errors=errors, warnings=warnings, files=files)
+    click.echo(line, err=True)
+
+
 def say(message: str, s: Settings, *, err: bool = False) -> None:
     """Print an informational line unless --quiet."""
     if not s.quiet:

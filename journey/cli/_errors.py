@@ -11,7 +11,7 @@ from typing import TypeVar
 
 import click
 
-from journey.cli._context import Settings, current, print_problems
+from journey.cli._context import Settings, current, print_problems, summarise
 from journey.errors import caused_by_interrupt
 
 T = TypeVar("T")
@@ -78,7 +78,8 @@ def _invoke(group: click.Group, argv: list[str] | None) -> int:
     except InvalidInput as exc:
         s = _settings()
         errors, warnings = print_problems(exc.problems, s)
-        _summary(s, errors, warnings, exc.problems)
+        if not s.quiet:
+            summarise(exc.problems, errors, warnings, s)
         return EXIT_INVALID
     except (UsageProblem, OutputError) as exc:
         click.echo(f"journey: error: {_text(exc.code, **exc.params)}", err=True)
@@ -171,14 +172,3 @@ def _text(code: str, **params: object) -> str:
     from journey.messages import text
 
     return text(code, _settings().lang, **params)
-
-
-def _summary(s: Settings, errors: int, warnings: int, problems: object) -> None:
-    from journey.messages import text
-
-    files = len({p.place.file for p in problems}) if isinstance(problems, tuple) else 0
-    if not s.quiet:
-        click.echo(
-            text("cli.summary_errors", s.lang, errors=errors, warnings=warnings, files=files),
-            err=True,
-        )

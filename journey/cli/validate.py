@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from journey.cli._context import print_problems, say, settings
+from journey.cli._context import print_problems, say, settings, summarise
 
 
 @click.command("validate")
@@ -26,11 +26,7 @@ def command(paths: tuple[Path, ...], strict: bool) -> int:
     outcome = validate_paths(list(paths), s.catalog_root(), s.as_of)
     errors, warnings = print_problems(outcome.problems, s)
     if errors or (strict and warnings):
-        files = len({p.place.file for p in outcome.problems})
-        click.echo(
-            text("cli.summary_errors", s.lang, errors=errors, warnings=warnings, files=files),
-            err=True,
-        )
+        summarise(outcome.problems, errors, warnings, s)
         return 2
     extra = text("cli.with_warnings", s.lang, warnings=warnings) if warnings else ""
     if outcome.items:
