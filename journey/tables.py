@@ -129,7 +129,8 @@ def _no_rows(rows: list[tuple[Any, ...]]) -> None:
     """The sink until the caller sets its own."""
 
 
-BATCH = 4096  # rows handed to the sink at a time
+BATCH = 512  # rows handed to the sink at a time (few: they are still in the CPU cache)
+ID_BUCKETS = 16  # id hashes are kept in this many arrays (few: appends stay in the cache)
 
 
 @dataclass
@@ -151,8 +152,7 @@ class TableReader:
 
     `take` names the columns of each row tuple `(line, *values)` handed to `sink(rows)`
     (a list of up to BATCH tuples, in file order; it must not keep the list), in that
-    order: a text
-    column's value is its stripped text ("" when empty), a typed column's value is a
+    order: a text column's value is its stripped text ("" when empty), a typed column's value is a
     `date`, `datetime`, `int` or `float` (None when empty), a choice its text. With
     `cells`, each tuple ends with the row's cells as written (an import repeats a
     rejected row whole). The header is the first non-empty row at or after `header_row`
@@ -279,16 +279,14 @@ class TableReader:
         kept for every id, so a reference (`repeat_of`) is checked without keeping ids."""
         if self._ids is None:
             return set()
-        wanted: dict[int, dict[int, list[str]]] = {}
+        wanted: dict[int, list[str]] = {}
         for value in values:
-            h = hash(value)
-            wanted.setdefault(h & 0xFF, {}).setdefault(h, []).append(value)
+            wanted.setdefault(hash(value), []).append(value)
+        hashes = set(wanted)
         found: set[str] = set()
-        for bucket, hashes in wanted.items():
-            present = set(self._ids.buckets[bucket])
-            for h, named in hashes.items():
-                if h in present:
-                    found.update(named)
+        for bucket in self._ids.buckets:  # intersection walks the array: no set of it is made
+            for h in hashes.intersection(bucket):
+                found.update(wanted[h])
         return found
 
     # Header ----------------------------------------------------------------------
@@ -433,18 +431,19 @@ def _where(entry: _File, line: int) -> str:
 
 
 class _IdHashes:
-    """The 64-bit hash of every id seen, in 256 arrays: 8 bytes a row.
+    """The 64-bit hash of every id seen, in ID_BUCKETS arrays: 8 bytes a row (the
+    duplicate check makes a set of one array at a time).
 
     A repeated hash means a repeated id (or, once in billions of rows, two ids with the
     same hash); `TableReader` then reads the files again to name both places.
     """
 
     def __init__(self) -> None:
-        self.buckets = [array("q") for _ in range(256)]
+        self.buckets = [array("q") for _ in range(ID_BUCKETS)]
 
     def add(self, value: int) -> None:  # the fast path writes this out inline
         """Remember one id hash."""
-        self.buckets[value & 0xFF].append(value)
+        self.buckets[value & (ID_BUCKETS - 1)].append(value)
 
     def has_duplicates(self) -> bool:
         """True when some hash was added twice."""

@@ -188,28 +188,32 @@ def datetime_or_bad(text: str) -> Any:
     """A `YYYY-MM-DD HH:MM[:SS]` date-time, or BAD (None for an empty cell)."""
     if not text:
         return None
-    if len(text) == 16 and text[10] in " T":
-        # the common form, from the days and minutes already read (a register holds
-        # millions of date-times, but few distinct days and at most 1,440 minutes)
-        day, clock = DAYS.get(text[:10]), CLOCKS.get(text[11:])
-        if day is not None and clock is not None:
-            return dt.datetime.combine(day, clock)
+    if is_minute_form(text):
+        try:
+            return _from_iso(text)
+        except ValueError:
+            pass  # not ASCII digits, or not a day or a time: the pattern says which
     found = _DATETIME.fullmatch(text)
     if found is None:
         return BAD
     year, month, day_, hour, minute, second = (int(g) for g in found.groups(default="0"))
     try:
-        value = dt.datetime(year, month, day_, hour, minute, second)
+        return dt.datetime(year, month, day_, hour, minute, second)
     except ValueError:
         return BAD
-    if len(text) == 16 and len(DAYS) < CACHE_LIMIT and len(CLOCKS) < CACHE_LIMIT:
-        DAYS[text[:10]] = value.date()
-        CLOCKS[text[11:]] = value.time()
-    return value
 
 
-DAYS: dict[str, dt.date] = {}  # `YYYY-MM-DD` texts of valid date-times already read
-CLOCKS: dict[str, dt.time] = {}  # their `HH:MM` texts
+_from_iso = dt.datetime.fromisoformat
+# The common form, `YYYY-MM-DD HH:MM`, is read by the C parser of datetime.fromisoformat
+# when its separators stand where they should: it then accepts exactly what _DATETIME
+# does with ASCII digits (a register holds millions of date-times). The test is written
+# out again in the fast path (journey.tables_fast.MINUTE_FORM).
+MINUTE_FORM = "len(t) == 16 and t[4] == t[7] == '-' and t[10] in ' T' and t[13] == ':'"
+
+
+def is_minute_form(t: str) -> bool:
+    """True when `t` has the separators of `YYYY-MM-DD HH:MM` (or `…THH:MM`) in place."""
+    return len(t) == 16 and t[4] == t[7] == "-" and t[10] in " T" and t[13] == ":"
 
 
 _DATES = {

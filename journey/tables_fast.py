@@ -23,10 +23,8 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from journey.tables import BATCH
-from journey.tables_cells import BAD, CLOCKS, DAYS, before, datetime_or_bad
-
-combine = dt.datetime.combine
+from journey.tables import BATCH, ID_BUCKETS
+from journey.tables_cells import BAD, MINUTE_FORM, before, datetime_or_bad
 
 if TYPE_CHECKING:
     from journey.tables import Schema
@@ -53,20 +51,23 @@ def compile_fast(
 ) -> Loops:
     """The row loops for a file whose header puts column `name` at `where[name]`; with
     `cells`, each row's tuple ends with its list of cells."""
-    ns: dict[str, Any] = {"BAD": BAD, "before": before, "WHERE": dict(where)}
+    ns: dict[str, Any] = {"before": before, "WHERE": dict(where)}
     body, tests, var = _body(schema, take, where, checker, ns)
     need = max(where.values(), default=-1) + 1
     to_slow = [
         "            r = slow(at, c, WHERE)",
         "            if r is not None:",
         "                add(r)",
-        "                n += 1",
         "            continue",
     ]
     check = [
         f"        if len(c) < {need}:",
         *to_slow,
-        *(f"        {statement}" for statement in body),
+        # a text not seen before (KeyError from a cache) sends the row to `slow`
+        "        try:",
+        *(f"            {statement}" for statement in body),
+        "        except KeyError:",
+        *("    " + statement for statement in to_slow),
     ]
     if not any(col.required for col in schema.columns):
         # nothing else tells a row of empty cells (which `slow` skips) from a row
@@ -78,16 +79,19 @@ def compile_fast(
         ]
     for v in [var[c.name] for c in schema.columns if c.type == "id"]:
         # journey.tables._IdHashes.add, written out: one hash into its bucket
-        check += [f"        h = hash({v})", "        ids[h & 255].append(h)"]
+        check += [f"        h = hash({v})", f"        ids[h & {ID_BUCKETS - 1}].append(h)"]
     check += [
         f"        add((at{''.join(', ' + var[name] for name in take)}{', c' if cells else ''}))",
-        "        n += 1",
-        f"        if not n % {BATCH}:",
+    ]
+    flush = [
+        "        if len(batch) >= BATCH:",
+        "            n += len(batch)",
         "            sink(batch)",
         "            batch.clear()",
     ]
     start = ["    n = 0", "    batch = []", "    add = batch.append"]
-    flush = ["    sink(batch)"]
+    end = ["    sink(batch)", "    return n + len(batch)"]
+    ns["BATCH"] = BATCH
     source = "\n".join(
         [
             "def rows(rows, sink, slow, ids):",
@@ -97,7 +101,7 @@ def compile_fast(
             *to_slow,
             *check,
             *flush,
-            "    return n",
+            *end,
             "",
             "def csv(blocks, sink, slow, ids, special, line):",
             *start,
@@ -116,8 +120,8 @@ def compile_fast(
             '                c = text.split(",")',
             "                at = line",
             *("    " + statement for statement in check),
-            "    sink(batch)",
-            "    return n",
+            *("    " + statement for statement in flush),
+            *end,
         ]
     )
     exec(compile(source, f"<table reader for {schema.name}>", "exec"), ns)
@@ -131,8 +135,8 @@ def _body(
     checker: Cells,
     ns: dict[str, Any],
 ) -> tuple[list[str], list[str], dict[str, str]]:
-    """The statements that type each cell, the tests that send a row to `slow`, and
-    each column's variable name."""
+    """The statements that type each cell (a KeyError for a text the fast path does not
+    know), the tests that send a row to `slow`, and each column's variable name."""
     body: list[str] = []
     tests: list[str] = []
     var = {col.name: f"v{i}" for i, col in enumerate(schema.columns)}
@@ -147,24 +151,21 @@ def _body(
                 if col.required:
                     tests.append(f"not {v}")
         elif col.type == "datetime":
-            # journey.tables_cells.datetime_or_bad, its common case written out: a day and a
-            # minute already read make the value without a call
-            ns.update(DAYS=DAYS, CLOCKS=CLOCKS, combine=combine, datetime_or_bad=datetime_or_bad)
+            # journey.tables_cells.datetime_or_bad, its common case written out: the C
+            # parser reads `YYYY-MM-DD HH:MM` once its separators are seen in place
+            other = "datetime_required" if col.required else "datetime_known"
+            ns.update({"from_iso": dt.datetime.fromisoformat, other: _KNOWN[other]})
             body += [
                 f"t = c[{at}]",
-                "d = DAYS.get(t[:10])",
-                "k = CLOCKS.get(t[11:])",
-                f"{v} = combine(d, k) if d is not None and k is not None and len(t) == 16 "
-                "and t[10] in ' T' else datetime_or_bad(t)",
+                "try:",
+                f"    {v} = from_iso(t) if {MINUTE_FORM} else {other}(t)",
+                "except ValueError:",
+                f"    {v} = {other}(t)",
             ]
-            tests.append(f"{v} is BAD" + (f" or {v} is None" if col.required else ""))
         else:
-            ns[f"g{i}"] = checker.caches[col.name].get
-            if col.required:
-                body.append(f"{v} = g{i}(c[{at}], BAD)")
-            else:  # an empty cell (the common case for due or closed dates) costs no look-up
-                body.append(f"{v} = g{i}(c[{at}], BAD) if c[{at}] else None")
-            tests.append(f"{v} is BAD")
+            # the column's cache holds every good text seen (and "" when it may be empty)
+            ns[f"G{i}"] = checker.caches[col.name]
+            body.append(f"{v} = G{i}[c[{at}]]")
     for earlier, later in schema.order:
         a, b = var[earlier], var[later]
         first, second = schema.column(earlier), schema.column(later)
@@ -172,6 +173,25 @@ def _body(
         guards = [f"{x} is not None" for x, c in ((a, first), (b, second)) if not c.required]
         tests.append("(" + " and ".join([*guards, compare]) + ")")
     return body, tests, var
+
+
+def _datetime_known(text: str) -> Any:
+    """A date-time cell's value (None when empty), or KeyError for a bad one."""
+    value = datetime_or_bad(text)
+    if value is BAD:
+        raise KeyError(text)
+    return value
+
+
+def _datetime_required(text: str) -> Any:
+    """A required date-time cell's value, or KeyError for a bad or empty one."""
+    value = datetime_or_bad(text)
+    if value is BAD or value is None:
+        raise KeyError(text)
+    return value
+
+
+_KNOWN = {"datetime_known": _datetime_known, "datetime_required": _datetime_required}
 
 
 def _before(later: str, earlier: str, later_type: str, earlier_type: str) -> str:
