@@ -57,6 +57,29 @@ def test_repairs_add_up_per_category_party_and_home(tmp_path: Path) -> None:
     assert repairs.home_repeats == {("T1", "1201"): 1}
 
 
+def test_parties_past_the_limit_are_counted_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first MAX_PARTIES responsible parties are counted one by one, in the order they
+    are met; the repairs of any other party are counted together under "…"."""
+    from journey.service import repairs as repairs_module
+
+    monkeypatch.setattr(repairs_module, "MAX_PARTIES", 2)
+    rows = [
+        repair("R1", responsible="宏建"),
+        repair("R2", "leakage", responsible="金门", fixed="2026-10-30"),
+        repair("R3", responsible="安达", fixed="", status="open"),
+        repair("R4", "leakage", responsible="华艺", repeat_of="R2", investigated="2026-10-02"),
+        repair("R5", responsible="宏建"),
+    ]  # fmt: skip
+    by_party = project(tmp_path, repairs=rows).service.repairs.by_party
+    assert list(by_party) == ["宏建", "金门", "…"]
+    assert [(p.total, p.decided, p.met_all) for p in by_party.values()] == [
+        (2, 2, 2), (1, 1, 0), (2, 2, 0)
+    ]  # fmt: skip
+    assert (by_party["…"].open, by_party["…"].repeats) == (1, 1)
+
+
 def test_chinese_headers_and_category_titles_are_read(tmp_path: Path) -> None:
     header = ["报修单号", "报修类别", "楼栋", "房号", "报修时间", "响应时间", "上门时间",
               "完成日期", "复验日期", "状态", "重复报修单号", "查勘日期", "责任单位", "备注"]  # fmt: skip

@@ -97,7 +97,7 @@ def _repairs(
     for ref, (shown, line) in sorted(sink.refs.items(), key=lambda kv: kv[1]):
         if ref not in known:
             reader.error_in(shown, line, "repeat_of", "repairs.unknown_repeat", value=ref)
-    return sink.summary, reader.finish()
+    return sink.finish(), reader.finish()
 
 
 def _complaints(

@@ -155,6 +155,9 @@ class _Limits:
     urgent: bool
     investigation: bool
     stats: CategoryStats
+    named: Counter[str] = field(default_factory=Counter)  # repairs named so far, per reason
+    # per responsible party, the repairs of each outcome (see RepairSink)
+    outcomes: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, c: RepairCategory, stats: CategoryStats) -> _Limits:
@@ -170,9 +173,18 @@ class _Limits:
         )
 
 
+PENDING, MET, MISSED = 0, 1, 2  # how a repair stands against one limit
+OUTCOMES = 27  # respond × on site × fix: outcome = 9 × respond + 3 × on site + fix
+
+
 class RepairSink:
     """Folds batches of repair rows into a RepairsSummary; remembers the `repeat_of` ids
-    (one per repeat repair) so that they can be checked once every id is known."""
+    (one per repeat repair) so that they can be checked once every id is known.
+
+    The row loop counts each repair under its outcome — how each of its three limits
+    stands (pending, met or missed) — in a list kept per category and responsible party,
+    and `finish` adds the outcomes up into the per-category and per-party counts: one
+    list update a row instead of a dozen counters."""
 
     def __init__(
         self, categories: Mapping[str, RepairCategory], as_of: dt.date, reader: TableReader
@@ -189,6 +201,7 @@ class RepairSink:
             ),
         )
         self._by_text: dict[str, _Limits] = {}  # each text the register wrote, as the loop reads it
+        self._limits: list[_Limits] = []  # the categories met, in that order
         self._now = dt.datetime.combine(as_of, dt.time.min)
         self._today = as_of
 
@@ -198,14 +211,16 @@ class RepairSink:
         if found is None:
             self._names.unknown(self.reader.error, line, "category", text)
             return None
+        if not any(lim is found for lim in self._limits):
+            self._limits.append(found)
         self._by_text[text] = found
         return found
 
     def __call__(self, rows: list[tuple[Any, ...]]) -> None:
         """Judge and count one batch of sound rows. The loop runs once per repair (a million
         in a large register), so it binds what it reads to local names and leaves the rare
-        cases — errors, open and repeat repairs, investigations — to methods."""
-        by_text, parties, now, today = self._by_text, self.summary.by_party, self._now, self._today
+        cases — errors, examples, open and repeat repairs — to methods."""
+        by_text, now, today = self._by_text, self._now, self._today
         for row in rows:
             (line, rid, cat_text, building, unit, reported, responded, onsite, fixed, status,
              repeat_of, investigated, party) = row  # fmt: skip
@@ -215,8 +230,6 @@ class RepairSink:
             if fixed is None and status in DONE_STATUSES:
                 self.reader.error(line, "fixed", "repairs.fixed_undated", status=status)
                 continue
-            c = lim.stats
-            c.total += 1
             day = reported.date()
             answer = responded if responded is not None else onsite
             due = reported + lim.respond
@@ -227,91 +240,116 @@ class RepairSink:
                 f = 1 if (fixed - day).days <= lim.fix_days else 2
             else:
                 f = 2 if (today - day).days > lim.fix_days else 0
-            if r:
-                c.respond[1] += 1
-                c.respond[0] += r == 1
-            if o:
-                c.onsite[1] += 1
-                c.onsite[0] += o == 1
-            if f:
-                c.fix[1] += 1
-                c.fix[0] += f == 1
-            who = parties.get(party) or self._party(party)
-            who.total += 1
-            if r == 2 or o == 2 or f == 2:
-                c.decided += 1
-                who.decided += 1
-                self._example(c, "missed", rid, line)
-            elif r and o and f:
-                c.decided += 1
-                c.met_all += 1
-                who.decided += 1
-                who.met_all += 1
+            counts = lim.outcomes.get(party) or self._outcomes(lim, party)
+            counts[9 * r + 3 * o + f] += 1
+            if (r == 2 or o == 2 or f == 2) and lim.named["missed"] < MAX_EXAMPLES:
+                self._example(lim, "missed", rid, line)
             if status in OPEN_STATUSES:
-                self._open(c, lim, who, rid, line, reported, onsite, day)
+                self._open(lim, party, rid, line, reported, onsite, day)
             if repeat_of:
-                self._repeat(c, who, rid, repeat_of, building, unit, line)
+                self._repeat(lim, party, rid, repeat_of, building, unit, line)
             if lim.investigation or repeat_of:
-                due_now = fixed is not None or f == 2
-                self._investigation(c, lim, rid, line, due_now, investigated, fixed)
+                # a joint investigation is due once the repair is fixed or its fix limit passed
+                c = lim.stats
+                if investigated is None:
+                    if fixed is None and f != 2:
+                        pass
+                    elif lim.investigation:
+                        c.no_investigation += 1
+                        if lim.named["no_investigation"] < MAX_EXAMPLES:
+                            self._example(lim, "no_investigation", rid, line)
+                    else:
+                        c.repeat_no_investigation += 1
+                        if lim.named["repeat_no_investigation"] < MAX_EXAMPLES:
+                            self._example(lim, "repeat_no_investigation", rid, line)
+                elif fixed is not None and investigated > fixed:
+                    c.investigated_late += 1
+                    self._example(lim, "investigated_late", rid, line)
+
+    def finish(self) -> RepairsSummary:
+        """The summary, with the outcomes counted into each category and party."""
+        by_party = self.summary.by_party
+        for lim in self._limits:
+            c = lim.stats
+            for party, counts in lim.outcomes.items():
+                who = by_party[party]
+                for outcome, count in enumerate(counts):
+                    if count:
+                        self._fold(c, who, outcome, count)
+            lim.outcomes.clear()
+        return self.summary
+
+    @staticmethod
+    def _fold(c: CategoryStats, who: PartyStats, outcome: int, count: int) -> None:
+        """Count `count` repairs of one outcome into their category and party."""
+        r, o, f = outcome // 9, outcome // 3 % 3, outcome % 3
+        c.total += count
+        who.total += count
+        for judged, state in ((c.respond, r), (c.onsite, o), (c.fix, f)):
+            if state != PENDING:
+                judged[1] += count
+                judged[0] += count if state == MET else 0
+        if MISSED in (r, o, f):
+            c.decided += count
+            who.decided += count
+        elif PENDING not in (r, o, f):
+            c.decided += count
+            c.met_all += count
+            who.decided += count
+            who.met_all += count
+
+    def _outcomes(self, lim: _Limits, party: str) -> list[int]:
+        """The outcome counts of `party` in category `lim`; a party past the first
+        MAX_PARTIES counts under "…" (and its text is not remembered)."""
+        name = self._party(party)
+        found = lim.outcomes.get(name)
+        if found is None:
+            found = lim.outcomes[name] = [0] * OUTCOMES
+        return found
+
+    def _party(self, text: str) -> str:
+        """The name the party `text` is counted under: itself, or "…" once MAX_PARTIES
+        parties are counted one by one."""
+        parties = self.summary.by_party
+        if text not in parties and len(parties) >= MAX_PARTIES:
+            text = OTHER_PARTY
+        if text not in parties:  # parties are listed in the order they are first met
+            parties[text] = PartyStats()
+        return text
 
     def _open(
-        self, c: CategoryStats, lim: _Limits, who: PartyStats, rid: str, line: int,
-        reported: dt.datetime, onsite: dt.datetime | None, day: dt.date,
+        self, lim: _Limits, party: str, rid: str, line: int, reported: dt.datetime,
+        onsite: dt.datetime | None, day: dt.date,
     ) -> None:  # fmt: skip
+        c = lim.stats
         c.open += 1
-        who.open += 1
+        self.summary.by_party[self._party(party)].open += 1
         c.ages[age_band((self._today - day).days)] += 1
         if lim.urgent and onsite is None and reported + lim.onsite < self._now:
             c.urgent_open += 1
-            self._example(c, "urgent_open", rid, line)
+            self._example(lim, "urgent_open", rid, line)
 
     def _repeat(
-        self, c: CategoryStats, party: PartyStats, rid: str, repeat_of: str, building: str,
-        unit: str, line: int,
+        self, lim: _Limits, party: str, rid: str, repeat_of: str, building: str, unit: str,
+        line: int,
     ) -> None:  # fmt: skip
         if repeat_of == rid:
             self.reader.error(line, "repeat_of", "repairs.repeat_self", value=rid)
             return
-        c.repeats += 1
-        party.repeats += 1
+        lim.stats.repeats += 1
+        self.summary.by_party[self._party(party)].repeats += 1
         self.summary.home_repeats[(building, unit)] += 1
-        self._example(c, "repeat", rid, line)
+        self._example(lim, "repeat", rid, line)
         if repeat_of not in self.refs:
             self.refs[repeat_of] = (self.reader.current.shown, line)
 
-    def _investigation(
-        self, c: CategoryStats, lim: _Limits, rid: str, line: int, due: bool,
-        investigated: dt.date | None, fixed: dt.date | None,
-    ) -> None:  # fmt: skip
-        if investigated is None:
-            if due and lim.investigation:
-                c.no_investigation += 1
-                self._example(c, "no_investigation", rid, line)
-            elif due:
-                c.repeat_no_investigation += 1
-                self._example(c, "repeat_no_investigation", rid, line)
-        elif fixed is not None and investigated > fixed:
-            c.investigated_late += 1
-            self._example(c, "investigated_late", rid, line)
-
-    def _party(self, name: str) -> PartyStats:
-        parties = self.summary.by_party
-        found = parties.get(name)
-        if found is None:
-            if len(parties) >= MAX_PARTIES:
-                name = OTHER_PARTY
-            found = parties.setdefault(name, PartyStats())
-        return found
-
-    def _example(self, c: CategoryStats, reason: str, rid: str, line: int) -> None:
-        found = c.examples.get(reason)
-        if found is None:
-            found = c.examples[reason] = []
-        elif len(found) >= MAX_EXAMPLES:
+    def _example(self, lim: _Limits, reason: str, rid: str, line: int) -> None:
+        if lim.named[reason] >= MAX_EXAMPLES:
             return
+        lim.named[reason] += 1
         current = self.reader.current
-        found.append((rid, Place(current.shown, line, 0, current.sheet)))
+        place = Place(current.shown, line, 0, current.sheet)
+        lim.stats.examples.setdefault(reason, []).append((rid, place))
 
 
 def schema_for(buildings: tuple[str, ...] | list[str]) -> Schema:
