@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from journey.problems import Place
 from journey.service._names import Names
@@ -78,6 +78,13 @@ _SEPARATORS = re.compile(r"\s*[;；,，、/]\s*")
 Example = tuple[str, Place]
 
 
+class InFile(Protocol):
+    """The file a row is read from, as the table reader knows it (TableReader.current)."""
+
+    shown: str
+    sheet: str
+
+
 @dataclass(slots=True)
 class Tally:
     """How many complaints share one shortfall, and the first few of them."""
@@ -86,11 +93,11 @@ class Tally:
     examples: list[Example] = field(default_factory=list)
     why: Counter[str] = field(default_factory=Counter)  # trigger kinds that demanded it
 
-    def add(self, cid: str, place: Place, why: str = "") -> None:
-        """Count one complaint; name it if it is among the first few."""
+    def add(self, cid: str, line: int, file: InFile, why: str = "") -> None:
+        """Count one complaint (at `line` of `file`); name it if it is among the first few."""
         self.count += 1
         if len(self.examples) < MAX_EXAMPLES:
-            self.examples.append((cid, place))
+            self.examples.append((cid, Place(file.shown, line, 0, file.sheet)))
         if why:
             self.why[why] += 1
 
@@ -172,6 +179,23 @@ class _Level:
     stats: LevelStats
 
 
+@dataclass(frozen=True, slots=True)
+class _Judged:
+    """What the catalog makes of one combination of level, channel, households, professions
+    brought in and compensation — the same for every complaint that writes them."""
+
+    level: _Level
+    channel: str
+    homes: int
+    compensation: tuple[bool, float]
+    shortfall: str  # the level demanded, when above the recorded one ("" when not)
+    why: str  # which kind of trigger demanded it
+    unescalated: tuple[str, ...]  # the professions that should have been brought in
+    evidence_needed: bool
+    top: _Level | None  # the level that puts the complaint on the timeline, if any
+    escalated: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class _Rules:
     """The triggers in the form the row loop reads them."""
@@ -251,6 +275,7 @@ class ComplaintSink:
         self._today = as_of
         self._escalated_cells: dict[str, frozenset[str]] = {}
         self._compensation_cells: dict[str, tuple[bool, float]] = {}
+        self._judged: dict[tuple[str, str, int | None, str, str], _Judged] = {}
         self._heap: list[tuple[dt.datetime, int, Escalation]] = []
         self._seq = 0
 
@@ -271,39 +296,58 @@ class ComplaintSink:
         responded: dt.datetime | None, closed: dt.date | None, comp_text: str, evidence: str,
         status: str,
     ) -> None:  # fmt: skip
+        key = (level_text, channel_text, households, escalated_text, comp_text)
+        j = self._judged.get(key) or self._judge(line, key)
+        if j is None:
+            return
+        if status == "closed" and closed is None:
+            self.reader.error(line, "closed", "complaints.closed_undated")
+            return
+        level = j.level
+        self._count(level, j.channel, received, responded, closed, status, j.compensation)
+        file, summary = self.reader.current, self.summary
+        if j.shortfall:
+            _tally(summary.shortfall, j.shortfall).add(cid, line, file, j.why)
+        for who in j.unescalated:
+            _tally(summary.unescalated, who).add(cid, line, file)
+        if j.evidence_needed and not evidence:
+            summary.no_evidence.add(cid, line, file)
+        if status != "closed" and (self._today - received.date()).days > level.close_days:
+            level.stats.overdue.add(cid, line, file)
+        if topic in self._points:
+            summary.topics[topic] += 1
+        if j.top is not None:
+            entry = Escalation(
+                received, cid, j.channel, j.homes, level.id, j.top.id, j.escalated, responded,
+                closed, status, j.compensation[1], Place(file.shown, line, 0, file.sheet),
+            )  # fmt: skip
+            self._remember(entry)
+
+    def _judge(self, line: int, key: tuple[str, str, int | None, str, str]) -> _Judged | None:
+        """What the catalog makes of a row's level, channel, households, professions brought
+        in and compensation; None after reporting a text that names nothing."""
+        level_text, channel_text, households, escalated_text, comp_text = key
         level = self._level(line, level_text)
         channel = self._channel(line, channel_text)
         escalated = self._escalated(line, escalated_text)
         compensation = self._compensation(line, comp_text)
         if level is None or channel is None or escalated is None or compensation is None:
-            return
-        if status == "closed" and closed is None:
-            self.reader.error(line, "closed", "complaints.closed_undated")
-            return
+            return None
         homes = households or 1
-        self._count(level, channel, received, responded, closed, status, compensation)
-        place = Place(self.reader.current.shown, line, 0, self.reader.current.sheet)
         demanded, need, why = self._demands(channel, homes, compensation[0])
-        if demanded > level.rank:
-            target = self._ranked[demanded].id
-            self.summary.shortfall.setdefault(target, Tally()).add(cid, place, why)
+        shortfall = self._ranked[demanded].id if demanded > level.rank else ""
         need = need | level.contributors | self._ranked[demanded].contributors
-        for who in sorted(need - escalated - {level.handler}):
-            self.summary.unescalated.setdefault(who, Tally()).add(cid, place)
+        missing = sorted(need - escalated - {level.handler})
         comp_rule = self._rules.compensation
-        if compensation[0] and comp_rule is not None and comp_rule[2] and not evidence:
-            self.summary.no_evidence.add(cid, place)
-        if status != "closed" and (self._today - received.date()).days > level.close_days:
-            level.stats.overdue.add(cid, place)
-        if topic in self._points:
-            self.summary.topics[topic] += 1
         top = max(level.rank, demanded)
-        if top >= self._top:
-            entry = Escalation(
-                received, cid, channel, homes, level.id, self._ranked[top].id,
-                tuple(sorted(escalated)), responded, closed, status, compensation[1], place,
-            )  # fmt: skip
-            self._remember(entry)
+        judged = _Judged(
+            level, channel, homes, compensation, shortfall, why, tuple(missing),
+            compensation[0] and comp_rule is not None and comp_rule[2],
+            self._ranked[top] if top >= self._top else None, tuple(sorted(escalated)),
+        )  # fmt: skip
+        if len(self._judged) < CACHED:
+            self._judged[key] = judged
+        return judged
 
     def _count(
         self, level: _Level, channel: str, received: dt.datetime,
@@ -326,7 +370,10 @@ class ComplaintSink:
         if compensation[0]:
             s.compensated += 1
             s.amount += compensation[1]
-        month = self.summary.by_month.setdefault((received.year, received.month), {})
+        key = (received.year, received.month)
+        month = self.summary.by_month.get(key)
+        if month is None:
+            month = self.summary.by_month[key] = {}
         month[level.id] = month.get(level.id, 0) + 1
 
     def _demands(
@@ -411,6 +458,13 @@ class ComplaintSink:
         if len(self._compensation_cells) < CACHED:
             self._compensation_cells[text] = result
         return result
+
+
+def _tally(tallies: dict[str, Tally], key: str) -> Tally:
+    found = tallies.get(key)
+    if found is None:
+        found = tallies[key] = Tally()
+    return found
 
 
 def compensation_value(text: str) -> tuple[bool, float] | None:
