@@ -205,15 +205,17 @@ def datetime_or_bad(text: str) -> Any:
 
 _from_iso = dt.datetime.fromisoformat
 # The common form, `YYYY-MM-DD HH:MM`, is read by the C parser of datetime.fromisoformat
-# when its separators stand where they should: it then accepts exactly what _DATETIME
-# does with ASCII digits (a register holds millions of date-times). The test is written
-# out again in the fast path (journey.tables_fast.MINUTE_FORM).
-MINUTE_FORM = "len(t) == 16 and t[4] == t[7] == '-' and t[10] in ' T' and t[13] == ':'"
+# (a register holds millions of date-times) once these separators stand where they should;
+# it then accepts exactly what _DATETIME does with ASCII digits: a week date (2026-W43-2)
+# has no `-` at 7, another separator than ` ` or `T`, a time zone or seconds are refused
+# here, and a year not followed by `-` makes the parser fail on the month. The fast path
+# (journey.tables_fast) writes the test out inline; is_minute_form is the same test.
+MINUTE_FORM = "len(t) == 16 and t[7] == '-' and t[10] in ' T' and t[13] == ':'"
 
 
 def is_minute_form(t: str) -> bool:
     """True when `t` has the separators of `YYYY-MM-DD HH:MM` (or `…THH:MM`) in place."""
-    return len(t) == 16 and t[4] == t[7] == "-" and t[10] in " T" and t[13] == ":"
+    return len(t) == 16 and t[7] == "-" and t[10] in " T" and t[13] == ":"
 
 
 _DATES = {

@@ -60,9 +60,16 @@ def compile_fast(
         "                add(r)",
         "            continue",
     ]
+    used = set(where.values())
+    cells_as = ", ".join(f"x{i}" if i in used else "_" for i in range(need)) + ","
     check = [
-        f"        if len(c) < {need}:",
-        *to_slow,
+        # the cells the schema reads, as local names: one unpacking instead of an index each
+        f"        if len(c) == {need}:",
+        f"            {cells_as} = c",
+        f"        elif len(c) > {need}:",
+        f"            {cells_as} = c[:{need}]",
+        "        else:",
+        *("    " + statement for statement in to_slow),
         # a text not seen before (KeyError from a cache) sends the row to `slow`
         "        try:",
         *(f"            {statement}" for statement in body),
@@ -147,7 +154,7 @@ def _body(
             continue
         if col.type in ("text", "id"):
             if col.name in take or col.type == "id" or col.required:
-                body.append(f"{v} = c[{at}].strip()")
+                body.append(f"{v} = x{at}.strip()")
                 if col.required:
                     tests.append(f"not {v}")
         elif col.type == "datetime":
@@ -156,7 +163,7 @@ def _body(
             other = "datetime_required" if col.required else "datetime_known"
             ns.update({"from_iso": dt.datetime.fromisoformat, other: _KNOWN[other]})
             body += [
-                f"t = c[{at}]",
+                f"t = x{at}",
                 "try:",
                 f"    {v} = from_iso(t) if {MINUTE_FORM} else {other}(t)",
                 "except ValueError:",
@@ -165,7 +172,7 @@ def _body(
         else:
             # the column's cache holds every good text seen (and "" when it may be empty)
             ns[f"G{i}"] = checker.caches[col.name]
-            body.append(f"{v} = G{i}[c[{at}]]")
+            body.append(f"{v} = G{i}[x{at}]")
     for earlier, later in schema.order:
         a, b = var[earlier], var[later]
         first, second = schema.column(earlier), schema.column(later)
