@@ -36,6 +36,8 @@ REPAIR_STATUSES = ("open", "in-progress", "fixed", "verified", "reopened")
 OPEN_STATUSES = frozenset({"open", "in-progress", "reopened"})
 DONE_STATUSES = frozenset({"fixed", "verified"})
 MAX_EXAMPLES = 5  # repairs named per category and reason
+REASONS = ("missed", "urgent_open", "repeat", "no_investigation", "repeat_no_investigation",
+           "investigated_late")  # fmt: skip
 MAX_PARTIES = 1000  # responsible parties counted one by one; the rest together as "…"
 OTHER_PARTY = "…"
 
@@ -155,7 +157,8 @@ class _Limits:
     urgent: bool
     investigation: bool
     stats: CategoryStats
-    named: Counter[str] = field(default_factory=Counter)  # repairs named so far, per reason
+    # repairs named so far, per reason
+    named: dict[str, int] = field(default_factory=lambda: dict.fromkeys(REASONS, 0))
     # per responsible party, the repairs of each outcome (see RepairSink)
     outcomes: dict[str, list[int]] = field(default_factory=dict)
 
@@ -242,7 +245,7 @@ class RepairSink:
                 f = 2 if (today - day).days > lim.fix_days else 0
             counts = lim.outcomes.get(party) or self._outcomes(lim, party)
             counts[9 * r + 3 * o + f] += 1
-            if (r == 2 or o == 2 or f == 2) and lim.named["missed"] < MAX_EXAMPLES:
+            if lim.named["missed"] < MAX_EXAMPLES and (r == 2 or o == 2 or f == 2):
                 self._example(lim, "missed", rid, line)
             if status in OPEN_STATUSES:
                 self._open(lim, party, rid, line, reported, onsite, day)
