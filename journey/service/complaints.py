@@ -32,7 +32,7 @@ from journey.types import LocalisedText
 
 COMPLAINT_STATUSES = ("open", "responded", "closed")
 MAX_EXAMPLES = 5
-CACHED = 4096  # distinct `escalated_to` and `compensation` cells remembered, each
+CACHED = 4096  # distinct `escalated_to` and `compensation` cells, and combinations judged, kept
 TIMELINE = 30  # the most recent complaints at the two highest levels, for the report
 
 SCHEMA = Schema(
