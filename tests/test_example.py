@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import importlib.util
 import json
 import re
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 from types import ModuleType
@@ -17,7 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
-from helpers import Runner
+from helpers import Runner, example_generator
 
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "examples" / "harbour-view"
@@ -27,14 +25,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def make_findings() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "make_findings", ROOT / "examples/make_findings.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_findings"] = module
-    spec.loader.exec_module(module)
-    return module
+    return example_generator("make_findings")
 
 
 def findings(folder: Path) -> list[dict[str, str]]:

@@ -5,15 +5,13 @@ exactly the reasons examples/README.md tells."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
-from helpers import Runner
+from helpers import Runner, example_generator
 
 ROOT = Path(__file__).parent.parent
 FOLDER = ROOT / "examples" / "harbour-view-1"
@@ -21,12 +19,7 @@ AS_OF = "2026-10-20"
 
 
 def generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_service", ROOT / "examples/make_service.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_service"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return example_generator("make_service")
 
 
 def test_registers_regenerate_byte_for_byte(tmp_path: Path) -> None:

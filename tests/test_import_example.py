@@ -4,18 +4,16 @@ row the story says it should, and the demo's path — import, then gate — work
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import json
 import shutil
-import sys
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
-from helpers import Runner
+from helpers import Runner, example_generator
 from workbooks import sheets
 
 ROOT = Path(__file__).parent.parent
@@ -25,12 +23,7 @@ MAKEFILE_LINE = "findings: [findings/acceptance.csv]"  # what `make demo` extend
 
 
 def make_import() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_import", ROOT / "examples/make_import.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_import"] = module
-    spec.loader.exec_module(module)
-    return module
+    return example_generator("make_import")
 
 
 @pytest.fixture(scope="module")

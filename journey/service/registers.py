@@ -87,7 +87,7 @@ def profession_names(catalog: Catalog) -> Names[str]:
 def _repairs(
     paths: Iterable[tuple[Path, str]], catalog: Catalog, buildings: Sequence[str], as_of: dt.date
 ) -> tuple[RepairsSummary, list[Problem]]:
-    reader = TableReader(repairs.schema_for(list(buildings)), repairs.TAKE, _unset)
+    reader = TableReader(repairs.schema_for(list(buildings)), repairs.TAKE)
     sink = RepairSink(catalog.repair_categories, as_of, reader)
     reader.sink = sink
     for path, shown in paths:
@@ -103,7 +103,7 @@ def _repairs(
 def _complaints(
     paths: Iterable[tuple[Path, str]], catalog: Catalog, as_of: dt.date
 ) -> tuple[ComplaintsSummary, list[Problem]]:
-    reader = TableReader(complaints.SCHEMA, complaints.TAKE, _unset)
+    reader = TableReader(complaints.SCHEMA, complaints.TAKE)
     sink = ComplaintSink(
         catalog.complaint_levels,
         catalog.complaint_triggers,
@@ -122,7 +122,7 @@ def _complaints(
 def _surveys(
     paths: Iterable[tuple[Path, str]], catalog: Catalog, handover: dt.date | None
 ) -> tuple[SurveysSummary, list[Problem]]:
-    reader = TableReader(surveys.SCHEMA, surveys.TAKE, _unset)
+    reader = TableReader(surveys.SCHEMA, surveys.TAKE)
     sink = SurveySink(catalog.dimensions, catalog.life_stages, reader, handover)
     reader.sink = sink
     for path, shown in paths:
@@ -130,10 +130,6 @@ def _surveys(
         reader.read(path, shown)
         sink.file_read()
     return sink.summary, reader.finish()
-
-
-def _unset(rows: list[tuple[object, ...]]) -> None:
-    """Stands in until the sink that needs the reader exists."""
 
 
 __all__ = ["REGISTERS", "ServiceData", "Sources", "profession_names", "read_registers"]
