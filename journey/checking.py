@@ -17,6 +17,7 @@ from journey.catalog import (
     shown_path,
 )
 from journey.problems import Problem, Severity, cap, problem, sort_key
+from journey.tables import SUFFIXES
 
 PROJECT_FILE = "project.yaml"
 
@@ -84,7 +85,7 @@ class _Plan:
             self._project(target if target.is_dir() else target.parent)
         elif target.is_dir():
             _check_catalog(outcome, discover(target), target)
-        elif target.suffix.lower() in TABLES:
+        elif target.suffix.lower() in SUFFIXES:
             folder = _project_above(target)
             if folder is None:
                 outcome.problems.append(
@@ -101,9 +102,6 @@ class _Plan:
 
     def _project(self, folder: Path) -> None:
         self.projects.setdefault(_key(folder), folder)
-
-
-TABLES = (".csv", ".xlsx")
 
 
 def _key(path: Path) -> object:
