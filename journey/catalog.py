@@ -144,6 +144,11 @@ class Catalog:
         """How many items the catalog holds."""
         return len(self.points) + len(self.risks) + len(self.check_items) + len(self.tasks)
 
+    def profession_title(self, prof_id: str, lang: str) -> str:
+        """A profession's title in `lang` (its id when the catalog lacks it)."""
+        found = self.professions.get(prof_id)
+        return found.title.get(lang) if found is not None else prof_id
+
     def stage_rank(self, stage: str) -> int:
         """The position of a stage in the stage order (unknown stages sort last)."""
         order = list(self.stages)

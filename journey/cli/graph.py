@@ -228,18 +228,13 @@ def _handoffs(result: Analysis, catalog: Catalog, lang: str) -> str:
     title = text("graph.handoffs", lang)
     if not any(any(row) for row in m.counts):
         return f"{title}\n  {text('graph.handoffs_none', lang)}"
-    names = [f"{i} {_profession(catalog, p, lang)}" for i, p in enumerate(m.professions, 1)]
+    names = [f"{i} {catalog.profession_title(p, lang)}" for i, p in enumerate(m.professions, 1)]
     header = ["", *(str(i) for i in range(1, len(names) + 1))]
     rows = [
         [name, *(str(c) if c else "." for c in row)]
         for name, row in zip(names, m.counts, strict=True)
     ]
     return f"{title}\n{_indent(table(header, rows))}"
-
-
-def _profession(catalog: Catalog, prof: str, lang: str) -> str:
-    found = catalog.professions.get(prof)
-    return found.title.get(lang) if found else prof
 
 
 def _focus(result: Analysis, lang: str) -> str:

@@ -187,8 +187,7 @@ def build(request: Request) -> Listing:
 def _owner(project: Project, owner: str, lang: str) -> str:
     if not owner:
         return text("sheet.no_owner", lang)
-    found = project.catalog.professions.get(owner)
-    return printable(found.title.get(lang)) if found is not None else printable(owner)
+    return printable(project.catalog.profession_title(owner, lang))
 
 
 def _row(action: Action, project: Project, lang: str) -> Row:

@@ -132,8 +132,7 @@ def _tasks(project: Project, lang: str) -> Items:
 
 
 def _profession(project: Project, owner: str, lang: str) -> str:
-    found = project.catalog.professions.get(owner)
-    return printable(found.title.get(lang)) if found is not None else owner
+    return printable(project.catalog.profession_title(owner, lang))
 
 
 _ITEMS = {"risks": _risks, "checks": _checks, "tasks": _tasks}

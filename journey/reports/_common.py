@@ -158,8 +158,7 @@ def waived(project: Project, target: str) -> bool:
 
 def profession(project: Project, prof_id: str, lang: str) -> str:
     """A profession's title in `lang` (its id when the catalog lacks it)."""
-    prof = project.catalog.professions.get(prof_id)
-    return prof.title.get(lang) if prof else prof_id
+    return project.catalog.profession_title(prof_id, lang)
 
 
 def stage_title(project: Project, stage_id: str, lang: str) -> str:
