@@ -14,7 +14,6 @@ verification date elsewhere; but a `closed` date before `found` is an error.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from journey.problems import Place, Problem
-from journey.tables import MAX_PROBLEMS_PER_FILE, Column, Schema, TableReader
+from journey.tables import MAX_PROBLEMS_PER_FILE, Column, Schema, TableReader, paused_gc
 
 FINDING_STATUSES = ("open", "rectified", "verified", "reopened", "disputed")
 SEVERITIES = ("minor", "major", "critical")
@@ -345,13 +344,8 @@ def read_findings(
         tallies, as_of, frozenset(blocking), deductions, lambda: reader.current.shown, future
     )
     summary = FindingsSummary()
-    collecting = gc.isenabled()
-    gc.disable()  # rows make no reference cycles; the cyclic collector only costs time
-    try:
+    with paused_gc():  # rows make no reference cycles; the collector only costs time
         _read_all(reader, paths, summary, future, as_of)
-    finally:
-        if collecting:
-            gc.enable()
     problems = reader.finish()
     summary.by_building = {name: tally.stats() for name, tally in tallies.items()}
     summary.total_up()

@@ -25,8 +25,9 @@ import networkx as nx
 
 from journey.catalog import AnyItem, Catalog
 from journey.graph_export import EXPORTERS, ITEM_KINDS, export, mermaid_ids
-from journey.graphcheck import item_stage, paused_gc
+from journey.graphcheck import item_stage
 from journey.models import CheckItem, DefectCase, Point, Risk, Task
+from journey.tables import paused_gc
 from journey.types import CHECK_DONE, RISK_DONE, TASK_DONE
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from journey.catalog import Catalog
 from journey.dates import add_days
 from journey.graph import State, build, cut, dependencies, handoffs, is_open, items_of_stage
 from journey.graph_export import ITEM_KINDS
-from journey.graphcheck import paused_gc
+from journey.tables import paused_gc
 
 
 @dataclass(frozen=True)

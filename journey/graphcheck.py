@@ -7,34 +7,19 @@ items. Unknown ids and self-dependencies are reported by `journey.crosscheck`.
 
 from __future__ import annotations
 
-import gc
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from typing import NamedTuple
 
 from journey.catalog import AnyItem, Catalog
 from journey.models import CheckItem, Point, Risk
 from journey.problems import Problem, Severity
+from journey.tables import paused_gc
 
 #: At most this many cycles are spelled out for one tangle of mutual dependencies.
 MAX_CYCLES_PER_COMPONENT = 10
 
 Edges = Mapping[str, Sequence[str]]  # item id -> the ids it depends on
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic collector (also as a decorator). Graph work allocates many small
-    containers that are never cyclic garbage; at 100,000 items the collections it
-    triggers, each walking the whole heap, take as long as the work itself."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @paused_gc()
@@ -325,5 +310,4 @@ __all__ = [
     "covered_points",
     "dependency_edges",
     "item_stage",
-    "paused_gc",
 ]

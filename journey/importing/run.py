@@ -16,7 +16,6 @@ both or neither, never over an input.
 from __future__ import annotations
 
 import csv
-import gc
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +35,7 @@ from journey.importmap import ImportMapFile
 from journey.messages import text
 from journey.models import CheckItem
 from journey.problems import Place, Problem
-from journey.tables import MAX_PROBLEMS_PER_FILE, TableReader
+from journey.tables import MAX_PROBLEMS_PER_FILE, TableReader, paused_gc
 from journey.writing import check_target, files_together
 
 US = "\x1f"  # between the fields of a spilled record; refused in every cell
@@ -81,17 +80,12 @@ def import_findings(
     for target in (output, rejects_path(output)):  # before the reading, not after it
         check_target(target, shield)
     run = _Run(model, check_items, buildings, lang, sources)
-    collecting = gc.isenabled()
-    gc.disable()  # rows make no reference cycles; the cyclic collector only costs time
     try:
-        with run.findings, run.rejects, run.dups:
+        with paused_gc(), run.findings, run.rejects, run.dups:  # rows make no cycles
             run.read()
             run.write(output, shield, strict)
     except OSError as exc:  # a temporary run could not be written (a full disk …)
         raise OutputError("report.write_failed", path=str(output), reason=str(exc)) from exc
-    finally:
-        if collecting:
-            gc.enable()
     return run.result(output)
 
 

@@ -9,7 +9,6 @@ reader keeps for every row).
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,7 @@ from journey.service._names import Names
 from journey.service.complaints import ComplaintSink, ComplaintsSummary
 from journey.service.repairs import RepairSink, RepairsSummary
 from journey.service.surveys import SurveySink, SurveysSummary
-from journey.tables import TableReader
+from journey.tables import TableReader, paused_gc
 
 if TYPE_CHECKING:
     from journey.catalog import Catalog
@@ -61,9 +60,7 @@ def read_registers(
     life-cycle stage is checked."""
     data = ServiceData()
     problems: list[Problem] = []
-    collecting = gc.isenabled()
-    gc.disable()  # rows make no reference cycles; the cyclic collector only costs time
-    try:
+    with paused_gc():  # rows make no reference cycles; the collector only costs time
         if sources.repairs:
             data.repairs, found = _repairs(sources.repairs, catalog, buildings, as_of)
             problems += found
@@ -73,9 +70,6 @@ def read_registers(
         if sources.surveys:
             data.surveys, found = _surveys(sources.surveys, catalog, handover)
             problems += found
-    finally:
-        if collecting:
-            gc.enable()
     return data, problems
 
 
