@@ -356,10 +356,9 @@ def _reason(code: str, **params: str | int) -> Reason:
 
 
 def _default_title(rule: str) -> LocalisedText:
-    from journey.messages import text
+    from journey.messages import in_both
 
-    code = f"gate.title.{rule}"
-    return LocalisedText(en=text(code, "en"), zh=text(code, "zh"))
+    return in_both(f"gate.title.{rule}")
 
 
 def counts_of(rules: Iterable[RuleResult]) -> Counts:

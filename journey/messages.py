@@ -19,9 +19,13 @@ import os
 import re
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from journey.chars import printable
 from journey.problems import Problem
+
+if TYPE_CHECKING:
+    from journey.types import LocalisedText
 
 LANGS = ("en", "zh")
 
@@ -447,6 +451,13 @@ def _word(value: object, lang: str) -> object:
     if isinstance(value, (list, tuple)):
         return ", ".join(printable(str(v)) for v in value)
     return value
+
+
+def in_both(code: str) -> LocalisedText:
+    """Message `code` (without parameters) in English and Chinese, as catalog text is."""
+    from journey.types import LocalisedText
+
+    return LocalisedText(en=text(code, "en"), zh=text(code, "zh"))
 
 
 def has(code: str) -> bool:

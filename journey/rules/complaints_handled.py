@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal
 
+from journey.messages import in_both
 from journey.rules._base import Context, Hit, RuleOptions, plain, reason
 from journey.types import LocalisedText, Slug
 
@@ -47,7 +48,7 @@ def check(options: Options, ctx: Context) -> Iterator[Hit]:
             yield _hit(ctx, who, prof.title, who, tally, code, profession=prof.title)
     if summary.no_evidence.count:
         owner = "legal" if "legal" in catalog.professions else ""
-        title = _title("svc.compensation")
+        title = in_both("svc.compensation")
         yield _hit(ctx, "compensation", title, owner, summary.no_evidence, "complaints_no_evidence")
     for level_id, level in catalog.complaint_levels.items():
         stats = summary.by_level.get(level_id)
@@ -70,10 +71,4 @@ def _hit(
 
 def _why(tally: Tally) -> LocalisedText:
     """What demanded the level, in words: the most frequent kind of trigger."""
-    return _title(f"svc.trigger.{tally.demanded_by()}")
-
-
-def _title(code: str) -> LocalisedText:
-    from journey.messages import text
-
-    return LocalisedText(en=text(code, "en"), zh=text(code, "zh"))
+    return in_both(f"svc.trigger.{tally.demanded_by()}")

@@ -66,10 +66,9 @@ def _hit(options: Options, ctx: Context, scope: Scope, value: float, numbers: Nu
 
 def metric_name(metric: str) -> LocalisedText:
     """A metric's name in both languages."""
-    from journey.messages import text
+    from journey.messages import in_both
 
-    code = f"metric.{metric}"
-    return LocalisedText(en=text(code, "en"), zh=text(code, "zh"))
+    return in_both(f"metric.{metric}")
 
 
 def _shown(metric: str, value: float) -> str:

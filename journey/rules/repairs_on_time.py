@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
+from journey.messages import in_both
 from journey.rules._base import Context, Hit, RuleOptions, reason
 from journey.types import LocalisedText, Slug
 
@@ -97,7 +98,7 @@ def _repeats(options: Options, ctx: Context) -> Iterator[Hit]:
     )
     owner = cat.owner if cat else ""
     place = first[1] if first else _register(ctx)
-    yield Hit("repeat-repairs", _title("svc.repeat_repairs"), owner, "fail", why, place)
+    yield Hit("repeat-repairs", in_both("svc.repeat_repairs"), owner, "fail", why, place)
 
 
 def _share(pair: list[int]) -> str:
@@ -107,9 +108,3 @@ def _share(pair: list[int]) -> str:
 
 def _register(ctx: Context) -> Place:
     return ctx.project.place("repairs")
-
-
-def _title(code: str) -> LocalisedText:
-    from journey.messages import text
-
-    return LocalisedText(en=text(code, "en"), zh=text(code, "zh"))

@@ -28,7 +28,6 @@ from journey.problems import Place
 from journey.service._names import Names
 from journey.service.models import CHANNELS, ComplaintLevel, Trigger
 from journey.tables import Column, Schema, TableReader
-from journey.types import LocalisedText
 
 COMPLAINT_STATUSES = ("open", "responded", "closed")
 MAX_EXAMPLES = 5
@@ -233,12 +232,9 @@ def _level_names(levels: Iterable[ComplaintLevel], ranked: Sequence[_Level]) -> 
 
 def channel_names() -> Names[str]:
     """The texts a register may write for a channel (its id, or a Chinese word for it)."""
-    from journey.messages import text
+    from journey.messages import in_both
 
-    entries = [
-        (ch, LocalisedText(en=text(f"channel.{ch}", "en"), zh=text(f"channel.{ch}", "zh")), ch)
-        for ch in CHANNELS
-    ]
+    entries = [(ch, in_both(f"channel.{ch}"), ch) for ch in CHANNELS]
     return Names("what.channel", entries, CHANNEL_SYNONYMS)
 
 
